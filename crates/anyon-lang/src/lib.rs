@@ -1,0 +1,1 @@
+//! The anyon expression language: parser with spans, evaluator, REPL.

@@ -1,0 +1,1 @@
+//! Floating evaluation of loss curves, simulation, training experiments, fitting and plots.

@@ -1,0 +1,1 @@
+//! Number theory, groups and characters, plethystic exp/log and partition functions.
