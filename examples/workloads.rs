@@ -1,0 +1,160 @@
+//! Timed workloads with checksums, the contract shared with the anchor scripts.
+//!
+//! `cargo run --release --example workloads -- NAME N [--reps R]` computes the
+//! coefficients c_0 .. c_(N-1) of workload NAME, R times (default 3), and prints
+//! `NAME N len=N sha256=HEX ms=MEDIAN` where HEX is the SHA-256 of the coefficients
+//! written as reduced fractions, one per line, and ms the median time of the
+//! computation alone.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyon_series::{Integer, Natural, Rational, Series};
+use sha2::{Digest, Sha256};
+
+/// One workload: builds its input (untimed), then runs the timed computation.
+struct Workload {
+    name: &'static str,
+    help: &'static str,
+    prepare: fn(usize) -> Result<Box<dyn Fn() -> Result<Series, anyon_series::Error>>, String>,
+}
+
+const WORKLOADS: &[Workload] = &[
+    Workload {
+        name: "exp-bell",
+        help: "exp(f), f = sum_{k=1}^{N-1} x^k/k!  (Bell numbers B_k/k!)",
+        prepare: exp_bell,
+    },
+    Workload {
+        name: "log-partitions",
+        help: "log(P), P = sum p(k) x^k  (sigma(k)/k)",
+        prepare: log_partitions,
+    },
+];
+
+fn exp_bell(n: usize) -> Result<Box<dyn Fn() -> Result<Series, anyon_series::Error>>, String> {
+    // Numerators (N-1)!/k! over the common denominator (N-1)!.
+    let mut num = vec![Integer::from(0); n.max(1)];
+    let mut acc = Integer::from(1);
+    for k in (1..n).rev() {
+        num[k] = acc.clone();
+        acc *= Integer::from(k as u64);
+    }
+    let den = Natural::try_from(acc).map_err(|_| "factorial is positive".to_string())?;
+    let f = Series::from_parts(num, den, n).map_err(|e| e.to_string())?;
+    Ok(Box::new(move || f.exp()))
+}
+
+/// The partition numbers p(0..n) by the pentagonal-number recurrence.
+fn partitions(n: usize) -> Vec<Integer> {
+    let mut p = vec![Integer::from(0); n];
+    if n > 0 {
+        p[0] = Integer::from(1);
+    }
+    for m in 1..n {
+        let mut acc = Integer::from(0);
+        for k in 1.. {
+            let g1 = k * (3 * k - 1) / 2;
+            if g1 > m {
+                break;
+            }
+            let sign_plus = k % 2 == 1;
+            let g2 = k * (3 * k + 1) / 2;
+            let mut t = p[m - g1].clone();
+            if g2 <= m {
+                t += &p[m - g2];
+            }
+            if sign_plus {
+                acc += t;
+            } else {
+                acc -= t;
+            }
+        }
+        p[m] = acc;
+    }
+    p
+}
+
+fn log_partitions(n: usize) -> Result<Box<dyn Fn() -> Result<Series, anyon_series::Error>>, String> {
+    let p = Series::from_integers(partitions(n), n).map_err(|e| e.to_string())?;
+    Ok(Box::new(move || p.log()))
+}
+
+fn usage() -> String {
+    let mut s = String::from("usage: workloads NAME N [--reps R]\nworkloads:\n");
+    for w in WORKLOADS {
+        s.push_str(&format!("  {:<18} {}\n", w.name, w.help));
+    }
+    s
+}
+
+fn run() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut pos = Vec::new();
+    let mut reps = 3usize;
+    let mut i = 0;
+    while i < args.len() {
+        if args[i] == "--reps" {
+            reps = args
+                .get(i + 1)
+                .and_then(|r| r.parse().ok())
+                .filter(|&r| r > 0)
+                .ok_or_else(|| format!("--reps needs a positive integer\n{}", usage()))?;
+            i += 2;
+        } else {
+            pos.push(args[i].clone());
+            i += 1;
+        }
+    }
+    let [name, n] = pos.as_slice() else {
+        return Err(usage());
+    };
+    let n: usize = n
+        .parse()
+        .map_err(|_| format!("N must be a nonnegative integer, got {n:?}\n{}", usage()))?;
+    let w = WORKLOADS
+        .iter()
+        .find(|w| w.name == name)
+        .ok_or_else(|| format!("unknown workload {name:?}\n{}", usage()))?;
+    let job = (w.prepare)(n)?;
+    let mut times = Vec::with_capacity(reps);
+    let mut result = None;
+    for _ in 0..reps {
+        let t0 = Instant::now();
+        let r = job().map_err(|e| e.to_string())?;
+        times.push(t0.elapsed().as_secs_f64() * 1e3);
+        result = Some(r);
+    }
+    let series = result.ok_or("no repetition ran")?;
+    let mut hasher = Sha256::new();
+    let mut len = 0;
+    for c in series.coefficients().iter().take(n) {
+        hasher.update(fraction(c).as_bytes());
+        hasher.update(b"\n");
+        len += 1;
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    let median = if times.len() % 2 == 1 {
+        times[times.len() / 2]
+    } else {
+        (times[times.len() / 2 - 1] + times[times.len() / 2]) / 2.0
+    };
+    let hex: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    println!("{name} {n} len={len} sha256={hex} ms={median:.3}");
+    Ok(())
+}
+
+/// `p/q` with q > 0 and the sign on p, or `p` when q = 1.
+fn fraction(c: &Rational) -> String {
+    c.to_string()
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
