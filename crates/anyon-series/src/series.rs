@@ -549,7 +549,7 @@ impl Series {
         let mut den_pow = Natural::ONE;
         for k in 1..n {
             limits::check_cancel()?;
-            power = zvec::mullow(&power, pn, k);
+            power = zvec::mullow(&power, pn, n - 1);
             den_pow *= pd;
             // [x^(k-1)] phi^k / k
             let c = zvec::get(&power, k - 1);

@@ -5,7 +5,7 @@
 //! Conventions: a vector is *trimmed* (no trailing zeros); an index past the end reads
 //! as zero. Every function here is exact and allocation-conscious; none does I/O.
 
-use malachite::base::num::arithmetic::traits::{DivExact, DivExactAssign, Gcd};
+use malachite::base::num::arithmetic::traits::{DivExact, DivExactAssign, DivRem, Gcd};
 use malachite::base::num::basic::traits::{NegativeOne, One, Zero};
 use malachite::base::polynomial::{MulTruncated, Polynomial as _};
 use malachite::integer_polynomial::IntegerPolynomial;
@@ -155,6 +155,12 @@ pub(crate) fn content(v: &[Integer]) -> Natural {
 
 /// Divides `num` and `den` by the gcd of `den` and the content of `num`, so that the
 /// pair is canonical. A zero vector gets denominator 1.
+///
+/// Instead of one big gcd per coefficient, the gcd of `den` with a pseudo-random
+/// linear combination of the numerators gives a candidate divisor (almost always the
+/// right one, and 1 for a pair that is already canonical); it is then verified by
+/// divisibility, and lowered by a true gcd wherever the check fails. So the result is
+/// exact whatever the combination.
 pub(crate) fn canonicalise(num: &mut Vec<Integer>, den: &mut Natural) {
     trim(num);
     if num.is_empty() {
@@ -164,13 +170,58 @@ pub(crate) fn canonicalise(num: &mut Vec<Integer>, den: &mut Natural) {
     if *den == Natural::ONE {
         return;
     }
-    let g = gcd_with(den.clone(), num);
-    if g != Natural::ONE {
-        *den = (&*den).div_exact(&g);
-        let gi = Integer::from(g);
-        for c in num.iter_mut() {
-            c.div_exact_assign(&gi);
+    let mut g = canonical_divisor(num, den);
+    // Divide with remainder in one pass; a nonzero remainder (the candidate was too big)
+    // lowers the divisor by a true gcd and restarts.
+    while g != Natural::ONE {
+        let gi = Integer::from(&g);
+        let mut quotients = Vec::with_capacity(num.len());
+        let mut failed = None;
+        for c in num.iter() {
+            if *c == Integer::ZERO {
+                quotients.push(Integer::ZERO);
+                continue;
+            }
+            let (q, r) = c.div_rem(&gi);
+            if r != Integer::ZERO {
+                failed = Some(c);
+                break;
+            }
+            quotients.push(q);
         }
+        match failed {
+            None => {
+                *num = quotients;
+                *den = (&*den).div_exact(&g);
+                return;
+            }
+            Some(c) => g = (&g).gcd(c.unsigned_abs_ref()),
+        }
+    }
+}
+
+/// The gcd of `den` and the content of `num`.
+fn canonical_divisor(num: &[Integer], den: &Natural) -> Natural {
+    let nonzero = num.iter().filter(|c| **c != Integer::ZERO).count();
+    if nonzero <= 4 {
+        return gcd_with(den.clone(), num);
+    }
+    // A linear combination with multipliers from a fixed xorshift sequence.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut combo = Integer::ZERO;
+    for c in num {
+        if *c == Integer::ZERO {
+            continue;
+        }
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        combo += c * Integer::from(state >> 33);
+    }
+    if combo == Integer::ZERO {
+        gcd_with(den.clone(), num)
+    } else {
+        den.gcd(combo.unsigned_abs_ref())
     }
 }
 
@@ -258,7 +309,13 @@ pub(crate) fn integral_offset(num: &mut Vec<Integer>, den: &mut Natural, offset:
         }
         *den *= lcm;
     }
-    canonicalise(num, den);
+    // Canonical already when the input was: a prime of the new lcm misses the numerator
+    // whose divisor holds its highest power, and a prime of the old denominator alone
+    // would divide the old content.
+    trim(num);
+    if num.is_empty() {
+        *den = Natural::ONE;
+    }
 }
 
 #[cfg(test)]
