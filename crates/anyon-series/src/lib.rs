@@ -27,6 +27,7 @@
 
 mod error;
 mod fmt;
+pub mod kernels;
 pub mod limits;
 mod newton;
 mod ops_macros;
