@@ -9,6 +9,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
+use anyon_pleth::{Dynamic, pleth};
 use anyon_series::{Integer, Natural, Rational, Series};
 use sha2::{Digest, Sha256};
 
@@ -30,7 +31,77 @@ const WORKLOADS: &[Workload] = &[
         help: "log(P), P = sum p(k) x^k  (sigma(k)/k)",
         prepare: log_partitions,
     },
+    Workload {
+        name: "zn-6",
+        help: "Z_6 = prod_{d|6} (1 - x^d)^(-mu(d)), from the group Z_6 and its character chi_1",
+        prepare: |n| zn(6, n),
+    },
+    Workload {
+        name: "zn-30",
+        help: "Z_30 (m = 1)",
+        prepare: |n| zn(30, n),
+    },
+    Workload {
+        name: "zn-210",
+        help: "Z_210 (m = 1)",
+        prepare: |n| zn(210, n),
+    },
+    Workload {
+        name: "t12",
+        help: "prod_{d|12} (1 - x^d)^(-phi(d)), the trivial character of Z_12",
+        prepare: |n| zn_m(12, 0, n),
+    },
+    Workload {
+        name: "pe-partitions",
+        help: "PE[x/(1-x)] (the partition numbers)",
+        prepare: pe_partitions,
+    },
+    Workload {
+        name: "plog-partitions",
+        help: "PLog of the partition series (all ones from x^1 on)",
+        prepare: plog_partitions,
+    },
 ];
+
+type Job = Box<dyn Fn() -> Result<Series, anyon_series::Error>>;
+
+fn zn(order: u64, n: usize) -> Result<Job, String> {
+    zn_m(order, 1, n)
+}
+
+/// The whole derivation is timed: the group, its character's order profile, and the
+/// Euler product to N terms.
+fn zn_m(order: u64, m: u64, n: usize) -> Result<Job, String> {
+    Ok(Box::new(move || {
+        let dynamic = Dynamic::cyclic(order, m).map_err(to_series_error)?;
+        let profile = dynamic.order_profile().map_err(to_series_error)?;
+        pleth::euler_product(&profile, n).map_err(to_series_error)
+    }))
+}
+
+fn to_series_error(e: anyon_pleth::Error) -> anyon_series::Error {
+    match e {
+        anyon_pleth::Error::Series(e) => e,
+        other => {
+            eprintln!("{other}");
+            anyon_series::Error::Cancelled
+        }
+    }
+}
+
+fn pe_partitions(n: usize) -> Result<Job, String> {
+    let mut ones = vec![Integer::from(1); n];
+    if n > 0 {
+        ones[0] = Integer::from(0);
+    }
+    let f = Series::from_integers(ones, n).map_err(|e| e.to_string())?;
+    Ok(Box::new(move || pleth::pe(&f).map_err(to_series_error)))
+}
+
+fn plog_partitions(n: usize) -> Result<Job, String> {
+    let p = Series::from_integers(partitions(n), n).map_err(|e| e.to_string())?;
+    Ok(Box::new(move || pleth::plog(&p).map_err(to_series_error)))
+}
 
 fn exp_bell(n: usize) -> Result<Box<dyn Fn() -> Result<Series, anyon_series::Error>>, String> {
     // Numerators (N-1)!/k! over the common denominator (N-1)!.
@@ -75,7 +146,9 @@ fn partitions(n: usize) -> Vec<Integer> {
     p
 }
 
-fn log_partitions(n: usize) -> Result<Box<dyn Fn() -> Result<Series, anyon_series::Error>>, String> {
+fn log_partitions(
+    n: usize,
+) -> Result<Box<dyn Fn() -> Result<Series, anyon_series::Error>>, String> {
     let p = Series::from_integers(partitions(n), n).map_err(|e| e.to_string())?;
     Ok(Box::new(move || p.log()))
 }
@@ -139,7 +212,11 @@ fn run() -> Result<(), String> {
     } else {
         (times[times.len() / 2 - 1] + times[times.len() / 2]) / 2.0
     };
-    let hex: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    let hex: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     println!("{name} {n} len={len} sha256={hex} ms={median:.3}");
     Ok(())
 }

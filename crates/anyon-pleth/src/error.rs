@@ -48,6 +48,13 @@ pub enum Error {
         /// What overflowed.
         what: String,
     },
+    /// An argument outside the domain of an operation (PE of a series with a constant
+    /// term, PLog of one whose constant term is not 1, ...). The message says what
+    /// would be right.
+    Domain {
+        /// The full message.
+        message: String,
+    },
     /// The complex verification route found a value that is not (close to) an integer:
     /// the mathematics or the floating point could not be trusted.
     NotIntegral {
@@ -60,10 +67,19 @@ pub enum Error {
     },
 }
 
+impl Error {
+    pub(crate) fn domain(message: impl Into<String>) -> Self {
+        Error::Domain {
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Series(e) => e.fmt(f),
+            Error::Domain { message } => f.write_str(message),
             Error::Zero { what } => write!(
                 f,
                 "{what} of 0 is not defined here: the argument must be a positive integer"

@@ -30,6 +30,7 @@
 pub mod arith;
 mod error;
 pub mod group;
+pub mod pleth;
 pub mod projection;
 
 pub use error::{Error, Result};

@@ -128,10 +128,9 @@ impl fmt::Display for Error {
                 "power {exponent} of a series starting at x^{valuation}: x^({valuation}*{exponent}) \
                  is not an integer power of x"
             ),
-            Error::ComposeConstantTerm { constant } => write!(
-                f,
-                "compose(f, g) needs g(0) = 0, but g(0) = {constant}"
-            ),
+            Error::ComposeConstantTerm { constant } => {
+                write!(f, "compose(f, g) needs g(0) = 0, but g(0) = {constant}")
+            }
             Error::ReversionShape => write!(
                 f,
                 "reversion needs a series c*x + ... with c != 0 (no constant term, nonzero x term)"

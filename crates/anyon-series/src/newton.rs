@@ -54,7 +54,11 @@ pub(crate) fn inverse(f: &[Integer], n: usize) -> Result<(Vec<Integer>, Natural)
         limits::check_cancel()?;
         // f g = 1 + x^m e + ...;  g <- g - x^m g e.
         let t = zvec::mullow(&f[..f.len().min(nn)], &g, nn);
-        let mut e = if t.len() > m { t[m..].to_vec() } else { Vec::new() };
+        let mut e = if t.len() > m {
+            t[m..].to_vec()
+        } else {
+            Vec::new()
+        };
         let mut eden = gden.clone();
         zvec::canonicalise(&mut e, &mut eden);
         let mut h = zvec::mullow(&g, &e, nn - m);
@@ -212,9 +216,4 @@ pub(crate) fn log(f: &[Integer], n: usize) -> Result<(Vec<Integer>, Natural)> {
         t.insert(0, Integer::ZERO);
     }
     Ok((t, tden))
-}
-
-#[allow(dead_code)]
-fn _unused(n: &Natural) -> Natural {
-    n.div_exact(Natural::ONE)
 }

@@ -511,7 +511,11 @@ fn primitive(v: &[Integer]) -> Vec<Integer> {
         return v;
     }
     let c = Integer::from(zvec::content(&v));
-    let c = if v[v.len() - 1] < Integer::ZERO { -c } else { c };
+    let c = if v[v.len() - 1] < Integer::ZERO {
+        -c
+    } else {
+        c
+    };
     if c != Integer::ONE {
         for x in v.iter_mut() {
             *x = (&*x).div_exact(&c);

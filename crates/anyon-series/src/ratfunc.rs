@@ -53,6 +53,32 @@ impl RationalFunction {
         Ok(Self::reduce(num, den))
     }
 
+    /// `num / den` for parts the caller knows to be coprime (for instance products of
+    /// distinct cyclotomic polynomials): skips the gcd and only normalises the
+    /// denominator. Debug builds check coprimality.
+    ///
+    /// # Errors
+    /// [`Error::DivisionByZero`] if `den` is the zero polynomial.
+    pub fn from_coprime(num: Polynomial, den: Polynomial) -> Result<Self> {
+        if den.is_zero() {
+            return Err(Error::DivisionByZero);
+        }
+        debug_assert!(num.is_zero() || num.gcd(&den).is_constant());
+        if num.is_zero() {
+            return Ok(Self::from(Polynomial::zero()));
+        }
+        let v = den.valuation().unwrap_or(0);
+        let low = den.coefficient(v);
+        if low == Rational::ONE {
+            return Ok(RationalFunction { num, den });
+        }
+        let inv = Rational::ONE / low;
+        Ok(RationalFunction {
+            num: num.scale(&inv),
+            den: den.scale(&inv),
+        })
+    }
+
     fn reduce(num: Polynomial, den: Polynomial) -> Self {
         if num.is_zero() {
             return Self::from(Polynomial::zero());
@@ -245,8 +271,8 @@ impl RationalFunction {
                 s[k] *= &scale;
                 scale *= &dd;
             }
-            let den_total = Natural::try_from(Integer::from(n_den) * (scale / &dd))
-                .unwrap_or(Natural::ONE);
+            let den_total =
+                Natural::try_from(Integer::from(n_den) * (scale / &dd)).unwrap_or(Natural::ONE);
             Ok(Series::from_parts_unchecked(s, den_total, order))
         }
     }
@@ -256,7 +282,11 @@ impl RationalFunction {
         if self.den.is_one() {
             self.num.to_latex()
         } else {
-            format!("\\frac{{{}}}{{{}}}", self.num.to_latex(), self.den.to_latex())
+            format!(
+                "\\frac{{{}}}{{{}}}",
+                self.num.to_latex(),
+                self.den.to_latex()
+            )
         }
     }
 }
@@ -287,7 +317,10 @@ fn recurrence_unit(num: &[Integer], den: &[Integer], order: usize) -> Result<Vec
                 if j > k {
                     break;
                 }
-                match c.checked_mul(small[k - j] as i128).and_then(|t| acc.checked_sub(t)) {
+                match c
+                    .checked_mul(small[k - j] as i128)
+                    .and_then(|t| acc.checked_sub(t))
+                {
                     Some(v) => acc = v,
                     None => break 'fast,
                 }

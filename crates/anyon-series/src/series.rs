@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use malachite::base::num::arithmetic::traits::{CheckedRoot, DivExact, Pow};
+use malachite::base::num::arithmetic::traits::{CheckedRoot, Pow};
 use malachite::base::num::basic::traits::{One, Zero};
 use malachite::{Integer, Natural, Rational};
 
@@ -109,7 +109,11 @@ impl Series {
     /// [`Error::OrderTooLarge`] past the order limit.
     pub fn from_integers(coefficients: Vec<Integer>, order: usize) -> Result<Self> {
         limits::check_order(order as u128)?;
-        Ok(Self::from_parts_unchecked(coefficients, Natural::ONE, order))
+        Ok(Self::from_parts_unchecked(
+            coefficients,
+            Natural::ONE,
+            order,
+        ))
     }
 
     /// `num / den + O(x^order)` from integer numerators and a positive denominator.
@@ -125,7 +129,11 @@ impl Series {
     }
 
     /// Canonicalises a trusted triple (`den > 0`).
-    pub(crate) fn from_parts_unchecked(mut num: Vec<Integer>, mut den: Natural, order: usize) -> Self {
+    pub(crate) fn from_parts_unchecked(
+        mut num: Vec<Integer>,
+        mut den: Natural,
+        order: usize,
+    ) -> Self {
         num.truncate(order);
         zvec::canonicalise(&mut num, &mut den);
         Series { num, den, order }
@@ -499,7 +507,12 @@ impl Series {
             });
         }
         let vg = inner.valuation_bound().max(1);
-        let i = self.num.iter().skip(1).position(|c| *c != Integer::ZERO).map(|p| p + 1);
+        let i = self
+            .num
+            .iter()
+            .skip(1)
+            .position(|c| *c != Integer::ZERO)
+            .map(|p| p + 1);
         let bound_f = self.order as u128 * vg as u128;
         let bound_g = match i {
             Some(i) => inner.order as u128 + (i as u128 - 1) * vg as u128,
@@ -604,7 +617,11 @@ impl Series {
             .enumerate()
             .map(|(i, c)| if i % k == r { c.clone() } else { Integer::ZERO })
             .collect();
-        Ok(Self::from_parts_unchecked(num, self.den.clone(), self.order))
+        Ok(Self::from_parts_unchecked(
+            num,
+            self.den.clone(),
+            self.order,
+        ))
     }
 
     /// The LaTeX form, `1 + x - x^{3} + O(x^{8})`.
@@ -617,28 +634,14 @@ impl Series {
             format!("{body} + {}", big_o_latex(self.order))
         }
     }
-
-    pub(crate) fn parts(&self) -> (&[Integer], &Natural) {
-        (&self.num, &self.den)
-    }
 }
 
 /// `ceil(r)` for a nonnegative rational, as u128 (saturating).
 fn ceil_rational(r: &Rational) -> u128 {
     let n = r.numerator_ref();
     let d = r.denominator_ref();
-    let q = (n + d - Natural::ONE).div_exact_floor(d);
+    let q: Natural = (n + d - Natural::ONE) / d;
     u128::try_from(&q).unwrap_or(u128::MAX)
-}
-
-trait DivFloor {
-    fn div_exact_floor(self, d: &Natural) -> Natural;
-}
-
-impl DivFloor for Natural {
-    fn div_exact_floor(self, d: &Natural) -> Natural {
-        self / d
-    }
 }
 
 /// `c^e` when it is rational.
@@ -727,11 +730,4 @@ impl fmt::Debug for Series {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Series({self})")
     }
-}
-
-#[allow(dead_code)]
-fn _assert_traits() {
-    fn is_send<T: Send + Sync>() {}
-    is_send::<Series>();
-    let _ = Natural::ONE.div_exact(Natural::ONE);
 }

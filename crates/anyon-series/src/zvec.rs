@@ -105,19 +105,6 @@ pub(crate) fn add(a: &[Integer], b: &[Integer]) -> Vec<Integer> {
     r
 }
 
-/// `a - b` (trimmed).
-pub(crate) fn sub(a: &[Integer], b: &[Integer]) -> Vec<Integer> {
-    let mut r = a.to_vec();
-    if r.len() < b.len() {
-        r.resize(b.len(), Integer::ZERO);
-    }
-    for (dst, src) in r.iter_mut().zip(b) {
-        *dst -= src;
-    }
-    trim(&mut r);
-    r
-}
-
 /// Multiplies every entry by `m`.
 pub(crate) fn scale(v: &mut [Integer], m: &Integer) {
     if *m == Integer::ONE {

@@ -322,7 +322,10 @@ fn errors_name_the_offending_values() {
     let x = Series::x(5).unwrap();
     let two = Series::one(5).unwrap().scale(&Rational::from(2));
     let e = (&two + &x).log().unwrap_err().to_string();
-    assert!(e.contains("constant term is 2") && e.contains("log(2)"), "{e}");
+    assert!(
+        e.contains("constant term is 2") && e.contains("log(2)"),
+        "{e}"
+    );
     let e = x.inverse().unwrap_err().to_string();
     assert!(e.contains("zero constant term"), "{e}");
     let e = (&two + &x).exp().unwrap_err().to_string();
@@ -345,7 +348,8 @@ fn errors_name_the_offending_values() {
 fn displays() {
     let x = Polynomial::x();
     let one = Polynomial::one();
-    let p = &(&one - &x.scale(&Rational::from(2))) + &x.pow(3).unwrap().scale(&Rational::from_signeds(-3, 4));
+    let p = &(&one - &x.scale(&Rational::from(2)))
+        + &x.pow(3).unwrap().scale(&Rational::from_signeds(-3, 4));
     assert_eq!(p.to_string(), "1 - 2x - 3/4*x^3");
     assert_eq!(p.to_latex(), "1 - 2 x - \\frac{3}{4} x^{3}");
     let f = RationalFunction::new(x.clone(), &one - &x).unwrap();
@@ -356,7 +360,16 @@ fn displays() {
     let s = Series::from_polynomial(&p, 3).unwrap();
     assert_eq!(s.to_string(), "1 - 2x + O(x^3)");
     assert_eq!(Series::zero(1).unwrap().to_string(), "O(x)");
-    assert_eq!(Series::x(8).unwrap().exp().unwrap().to_latex().split(" + ").last(), Some("O(x^{8})"));
+    assert_eq!(
+        Series::x(8)
+            .unwrap()
+            .exp()
+            .unwrap()
+            .to_latex()
+            .split(" + ")
+            .last(),
+        Some("O(x^{8})")
+    );
 }
 
 fn small_int() -> impl Strategy<Value = Rational> {

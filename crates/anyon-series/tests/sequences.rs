@@ -97,7 +97,10 @@ fn inverse_euler_product_gives_partition_numbers() {
     assert_eq!(p.coefficient(100).unwrap(), int(190_569_292));
     let reference = partition_numbers(n);
     for k in 0..n {
-        assert_eq!(p.coefficient(k).unwrap(), Rational::from(reference[k].clone()));
+        assert_eq!(
+            p.coefficient(k).unwrap(),
+            Rational::from(reference[k].clone())
+        );
     }
 }
 
@@ -206,6 +209,19 @@ fn exp_bell_checksum_prefix_matches_flint_anchor_values() {
     let text: Vec<String> = e.coefficients().iter().map(|c| c.to_string()).collect();
     assert_eq!(
         text,
-        ["1", "1", "1", "5/6", "5/8", "13/30", "203/720", "877/5040", "23/224", "1007/17280", "4639/145152", "22619/1330560"]
+        [
+            "1",
+            "1",
+            "1",
+            "5/6",
+            "5/8",
+            "13/30",
+            "203/720",
+            "877/5040",
+            "23/224",
+            "1007/17280",
+            "4639/145152",
+            "22619/1330560"
+        ]
     );
 }
