@@ -30,8 +30,10 @@
 pub mod arith;
 mod error;
 pub mod group;
+pub mod partition;
 pub mod pleth;
 pub mod projection;
 
 pub use error::{Error, Result};
 pub use group::{Character, DihedralCharacter, Dynamic, Group};
+pub use partition::{Loss, PartitionFunction};
