@@ -41,3 +41,25 @@ pub use malachite::{Integer, Natural, Rational};
 pub use poly::Polynomial;
 pub use ratfunc::RationalFunction;
 pub use series::Series;
+
+/// Entry points for measuring algorithm cut-overs (benchmarks only; not a stable API).
+#[doc(hidden)]
+pub mod tuning {
+    use crate::{Result, Series, newton, zvec};
+
+    /// `1/f` with the O(n^2) base case used up to `cutoff` terms, Newton above.
+    pub fn inverse_with_cutoff(f: &Series, cutoff: usize) -> Result<Series> {
+        let (g, den) = newton::inverse_with_cutoff(f.numerators(), f.order(), cutoff)?;
+        let mut g = g;
+        let mut den = den;
+        zvec::scale(&mut g, &crate::Integer::from(f.denominator()));
+        zvec::canonicalise(&mut g, &mut den);
+        Series::from_parts(g, den, f.order())
+    }
+
+    /// `exp(f)` with the O(n^2) base case used up to `cutoff` terms, Newton above.
+    pub fn exp_with_cutoff(f: &Series, cutoff: usize) -> Result<Series> {
+        let (g, den) = newton::exp_with_cutoff(f.numerators(), f.denominator(), f.order(), cutoff)?;
+        Series::from_parts(g, den, f.order())
+    }
+}

@@ -397,5 +397,10 @@ proptest! {
         prop_assert_eq!(coeffs(&h.exp().unwrap()), naive::exp(&h.coefficients(), n));
         let three = with_constant(unit.clone(), Rational::from(3));
         prop_assert_eq!(coeffs(&make(&three, n).inverse().unwrap()), naive::inverse(&three, n));
+        // Force the Newton steps from the smallest base case on.
+        let newton_exp = anyon_series::tuning::exp_with_cutoff(&h, 2).unwrap();
+        prop_assert_eq!(coeffs(&newton_exp), naive::exp(&h.coefficients(), n));
+        let newton_inv = anyon_series::tuning::inverse_with_cutoff(&f, 1).unwrap();
+        prop_assert_eq!(coeffs(&newton_inv), naive::inverse(&unit, n));
     }
 }
