@@ -59,6 +59,46 @@ fn bench_mul(c: &mut Criterion) {
     g.finish();
 }
 
+/// The representation choice: the same products with one reduced rational per
+/// coefficient (schoolbook, as a per-coefficient design would do them).
+fn bench_representation(c: &mut Criterion) {
+    let mut g = c.benchmark_group("representation");
+    for &n in &[100usize, 300] {
+        let f = factorial_series(n);
+        let a = integer_series(n, 1);
+        let fr = f.coefficients();
+        let ar = a.coefficients();
+        let naive = |x: &[anyon_series::Rational], y: &[anyon_series::Rational]| {
+            let mut out = vec![anyon_series::Rational::from(0); n];
+            for (i, xi) in x.iter().enumerate() {
+                for (j, yj) in y.iter().enumerate().take(n - i) {
+                    out[i + j] += xi * yj;
+                }
+            }
+            out
+        };
+        g.bench_with_input(
+            BenchmarkId::new("common-den-factorial", n),
+            &n,
+            |bench, _| bench.iter(|| black_box(&f * &f)),
+        );
+        g.bench_with_input(
+            BenchmarkId::new("rational-vec-factorial", n),
+            &n,
+            |bench, _| bench.iter(|| black_box(naive(&fr, &fr))),
+        );
+        g.bench_with_input(BenchmarkId::new("common-den-integer", n), &n, |bench, _| {
+            bench.iter(|| black_box(&a * &a))
+        });
+        g.bench_with_input(
+            BenchmarkId::new("rational-vec-integer", n),
+            &n,
+            |bench, _| bench.iter(|| black_box(naive(&ar, &ar))),
+        );
+    }
+    g.finish();
+}
+
 fn bench_inverse(c: &mut Criterion) {
     let mut g = c.benchmark_group("inverse");
     for &n in &SIZES {
@@ -147,6 +187,6 @@ criterion_group! {
         .sample_size(10)
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(1));
-    targets = bench_mul, bench_inverse, bench_exp, bench_log, bench_cutover
+    targets = bench_mul, bench_representation, bench_inverse, bench_exp, bench_log, bench_cutover
 }
 criterion_main!(benches);
