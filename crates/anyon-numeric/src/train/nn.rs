@@ -1,0 +1,386 @@
+//! A small hand-written MLP in `f32`: dense, ELU and residual blocks, softmax and
+//! logistic losses, and Adam. Loops are written so the compiler vectorises them.
+
+use crate::rng::Rng;
+
+/// A trainable tensor with its gradient and Adam moments.
+#[derive(Clone, Debug)]
+pub struct Param {
+    /// Values.
+    pub value: Vec<f32>,
+    /// Accumulated gradient.
+    pub grad: Vec<f32>,
+    m: Vec<f32>,
+    v: Vec<f32>,
+}
+
+impl Param {
+    fn new(value: Vec<f32>) -> Self {
+        let n = value.len();
+        Param {
+            value,
+            grad: vec![0.0; n],
+            m: vec![0.0; n],
+            v: vec![0.0; n],
+        }
+    }
+}
+
+/// A dense layer `y = x W + b`, `W` stored `[inputs][outputs]` (outputs contiguous).
+#[derive(Clone, Debug)]
+pub struct Dense {
+    /// Weights, `inputs * outputs`.
+    pub w: Param,
+    /// Biases, `outputs`.
+    pub b: Param,
+    /// Input width.
+    pub inputs: usize,
+    /// Output width.
+    pub outputs: usize,
+}
+
+impl Dense {
+    /// He-style uniform initialisation (as PyTorch's default: `U(-1/sqrt(in), 1/sqrt(in))`).
+    pub fn new(inputs: usize, outputs: usize, rng: &mut Rng) -> Self {
+        let bound = 1.0 / (inputs as f64).sqrt();
+        let w = (0..inputs * outputs)
+            .map(|_| ((2.0 * rng.uniform() - 1.0) * bound) as f32)
+            .collect();
+        let b = (0..outputs)
+            .map(|_| ((2.0 * rng.uniform() - 1.0) * bound) as f32)
+            .collect();
+        Dense {
+            w: Param::new(w),
+            b: Param::new(b),
+            inputs,
+            outputs,
+        }
+    }
+
+    /// `y[batch][outputs] = x[batch][inputs] W + b`.
+    fn forward(&self, x: &[f32], y: &mut Vec<f32>) {
+        let (ni, no) = (self.inputs, self.outputs);
+        let batch = x.len() / ni;
+        y.clear();
+        y.resize(batch * no, 0.0);
+        for (xr, yr) in x.chunks_exact(ni).zip(y.chunks_exact_mut(no)) {
+            yr.copy_from_slice(&self.b.value);
+            for (&xv, wr) in xr.iter().zip(self.w.value.chunks_exact(no)) {
+                if xv != 0.0 {
+                    for (o, &w) in yr.iter_mut().zip(wr) {
+                        *o += xv * w;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Accumulates `dW += x^T dy`, `db += sum dy`, and writes `dx = dy W^T` if asked.
+    fn backward(&mut self, x: &[f32], dy: &[f32], dx: Option<&mut Vec<f32>>) {
+        let (ni, no) = (self.inputs, self.outputs);
+        for (xr, dr) in x.chunks_exact(ni).zip(dy.chunks_exact(no)) {
+            for (g, &d) in self.b.grad.iter_mut().zip(dr) {
+                *g += d;
+            }
+            for (&xv, gr) in xr.iter().zip(self.w.grad.chunks_exact_mut(no)) {
+                if xv != 0.0 {
+                    for (g, &d) in gr.iter_mut().zip(dr) {
+                        *g += xv * d;
+                    }
+                }
+            }
+        }
+        if let Some(dx) = dx {
+            let batch = dy.len() / no;
+            dx.clear();
+            dx.resize(batch * ni, 0.0);
+            for (dxr, dr) in dx.chunks_exact_mut(ni).zip(dy.chunks_exact(no)) {
+                for (o, wr) in dxr.iter_mut().zip(self.w.value.chunks_exact(no)) {
+                    *o = dot(wr, dr);
+                }
+            }
+        }
+    }
+}
+
+/// A dot product with eight independent accumulators (vectorisable without fast-math).
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut acc = [0.0f32; 8];
+    let ca = a.chunks_exact(8);
+    let cb = b.chunks_exact(8);
+    let tail: f32 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in ca.zip(cb) {
+        for i in 0..8 {
+            acc[i] += x[i] * y[i];
+        }
+    }
+    acc.iter().sum::<f32>() + tail
+}
+
+fn elu(v: f32) -> f32 {
+    if v > 0.0 { v } else { v.exp_m1() }
+}
+
+/// One block of a [`Net`].
+#[derive(Clone, Debug)]
+pub enum Block {
+    /// `y = x W + b`.
+    Linear(Dense),
+    /// `y = elu(x)`.
+    Elu,
+    /// `y = x + elu(x W + b)` (square `W`).
+    Residual(Dense),
+}
+
+/// A feed-forward network: a list of blocks with cached activations for backprop.
+#[derive(Clone, Debug, Default)]
+pub struct Net {
+    /// The blocks, input first.
+    pub blocks: Vec<Block>,
+    inputs: Vec<Vec<f32>>,
+    aux: Vec<Vec<f32>>,
+}
+
+impl Net {
+    /// A network of the given blocks.
+    pub fn new(blocks: Vec<Block>) -> Self {
+        Net {
+            blocks,
+            inputs: Vec::new(),
+            aux: Vec::new(),
+        }
+    }
+
+    /// An MLP `sizes[0] -> ... -> sizes[last]` with ELU between dense layers.
+    pub fn mlp(sizes: &[usize], rng: &mut Rng) -> Self {
+        let mut blocks = Vec::new();
+        for (i, w) in sizes.windows(2).enumerate() {
+            blocks.push(Block::Linear(Dense::new(w[0], w[1], rng)));
+            if i + 2 < sizes.len() {
+                blocks.push(Block::Elu);
+            }
+        }
+        Net::new(blocks)
+    }
+
+    /// Forward pass on a row-major batch; caches what backward needs.
+    pub fn forward(&mut self, x: &[f32]) -> Vec<f32> {
+        let n = self.blocks.len();
+        self.inputs.resize(n, Vec::new());
+        self.aux.resize(n, Vec::new());
+        let mut cur = x.to_vec();
+        for (i, block) in self.blocks.iter().enumerate() {
+            let mut out = Vec::new();
+            match block {
+                Block::Linear(d) => d.forward(&cur, &mut out),
+                Block::Elu => out = cur.iter().map(|&v| elu(v)).collect(),
+                Block::Residual(d) => {
+                    let mut z = Vec::new();
+                    d.forward(&cur, &mut z);
+                    let a: Vec<f32> = z.iter().map(|&v| elu(v)).collect();
+                    out = cur.iter().zip(&a).map(|(x, a)| x + a).collect();
+                    // keep z to know where elu' = 1 and a for elu' = a + 1 elsewhere
+                    self.aux[i] = z
+                        .iter()
+                        .zip(&a)
+                        .map(|(&z, &a)| if z > 0.0 { 1.0 } else { a + 1.0 })
+                        .collect();
+                }
+            }
+            self.inputs[i] = std::mem::replace(&mut cur, out);
+        }
+        cur
+    }
+
+    /// Backward pass from `d loss / d output`; accumulates parameter gradients and
+    /// returns `d loss / d input`.
+    pub fn backward(&mut self, dout: &[f32]) -> Vec<f32> {
+        let mut d = dout.to_vec();
+        for i in (0..self.blocks.len()).rev() {
+            let x = &self.inputs[i];
+            let mut dx = Vec::new();
+            match &mut self.blocks[i] {
+                Block::Linear(dense) => dense.backward(x, &d, Some(&mut dx)),
+                Block::Elu => {
+                    dx = x
+                        .iter()
+                        .zip(&d)
+                        .map(|(&v, &g)| if v > 0.0 { g } else { g * v.exp() })
+                        .collect()
+                }
+                Block::Residual(dense) => {
+                    let dz: Vec<f32> = d.iter().zip(&self.aux[i]).map(|(g, e)| g * e).collect();
+                    dense.backward(x, &dz, Some(&mut dx));
+                    for (a, g) in dx.iter_mut().zip(&d) {
+                        *a += g;
+                    }
+                }
+            }
+            d = dx;
+        }
+        d
+    }
+
+    /// All parameters, in a fixed order.
+    pub fn params_mut(&mut self) -> Vec<&mut Param> {
+        let mut out = Vec::new();
+        for b in &mut self.blocks {
+            if let Block::Linear(d) | Block::Residual(d) = b {
+                out.push(&mut d.w);
+                out.push(&mut d.b);
+            }
+        }
+        out
+    }
+
+    /// Sets every gradient to zero.
+    pub fn zero_grad(&mut self) {
+        for p in self.params_mut() {
+            p.grad.fill(0.0);
+        }
+    }
+}
+
+/// Adam (Kingma and Ba) with PyTorch's defaults `beta = (0.9, 0.999)`, `eps = 1e-8`.
+#[derive(Clone, Debug)]
+pub struct Adam {
+    /// Learning rate.
+    pub lr: f32,
+    beta1: f32,
+    beta2: f32,
+    eps: f32,
+    step: i32,
+}
+
+impl Adam {
+    /// Adam with learning rate `lr`.
+    pub fn new(lr: f32) -> Self {
+        Adam {
+            lr,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            step: 0,
+        }
+    }
+
+    /// One update of all `params` from their gradients.
+    pub fn step(&mut self, params: Vec<&mut Param>) {
+        self.step += 1;
+        let bc1 = 1.0 - self.beta1.powi(self.step);
+        let bc2 = 1.0 - self.beta2.powi(self.step);
+        let (b1, b2, eps) = (self.beta1, self.beta2, self.eps);
+        let lr = self.lr / bc1;
+        let inv_bc2 = 1.0 / bc2;
+        for p in params {
+            for (((w, &g), m), v) in p
+                .value
+                .iter_mut()
+                .zip(&p.grad)
+                .zip(p.m.iter_mut())
+                .zip(p.v.iter_mut())
+            {
+                *m = b1 * *m + (1.0 - b1) * g;
+                *v = b2 * *v + (1.0 - b2) * g * g;
+                *w -= lr * *m / ((*v * inv_bc2).sqrt() + eps);
+            }
+        }
+    }
+}
+
+/// Mean softmax cross-entropy of `logits[batch][classes]` against `labels`, and its
+/// gradient with respect to the logits. (With one-hot targets this is the KL loss.)
+pub fn softmax_cross_entropy(logits: &[f32], labels: &[usize], classes: usize) -> (f64, Vec<f32>) {
+    let batch = labels.len();
+    let mut grad = vec![0.0f32; logits.len()];
+    let mut loss = 0.0f64;
+    for ((row, g), &label) in logits
+        .chunks_exact(classes)
+        .zip(grad.chunks_exact_mut(classes))
+        .zip(labels)
+    {
+        let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let sum: f64 = row.iter().map(|&v| f64::from(v - max).exp()).sum();
+        loss += sum.ln() - f64::from(row[label] - max);
+        for (k, (gv, &v)) in g.iter_mut().zip(row).enumerate() {
+            let p = f64::from(v - max).exp() / sum;
+            *gv = ((p - if k == label { 1.0 } else { 0.0 }) / batch as f64) as f32;
+        }
+    }
+    (loss / batch as f64, grad)
+}
+
+/// Mean logistic loss `-[y ln s(z) + (1 - y) ln(1 - s(z))]` of logits `z` against a
+/// constant target `y`, and its gradient `(s(z) - y)/batch`.
+pub fn logistic_loss(logits: &[f32], target: f32) -> (f64, Vec<f32>) {
+    let n = logits.len() as f64;
+    let mut loss = 0.0;
+    let grad = logits
+        .iter()
+        .map(|&z| {
+            let z64 = f64::from(z);
+            // softplus(z) - y z, stable
+            loss += z64.max(0.0) + (-z64.abs()).exp().ln_1p() - f64::from(target) * z64;
+            let s = 1.0 / (1.0 + (-z64).exp());
+            ((s - f64::from(target)) / n) as f32
+        })
+        .collect();
+    (loss / n, grad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Finite-difference check of the whole backward pass.
+    #[test]
+    fn gradients_match_finite_differences() {
+        let mut rng = Rng::new(3);
+        let mut net = Net::new(vec![
+            Block::Linear(Dense::new(3, 5, &mut rng)),
+            Block::Elu,
+            Block::Residual(Dense::new(5, 5, &mut rng)),
+            Block::Linear(Dense::new(5, 2, &mut rng)),
+        ]);
+        let x: Vec<f32> = (0..12).map(|_| rng.normal() as f32).collect();
+        let labels = [0usize, 1, 1, 0];
+        let loss_of = |net: &mut Net| softmax_cross_entropy(&net.forward(&x), &labels, 2).0;
+        net.zero_grad();
+        let out = net.forward(&x);
+        let (_, g) = softmax_cross_entropy(&out, &labels, 2);
+        net.backward(&g);
+        let analytic: Vec<Vec<f32>> = net.params_mut().iter().map(|p| p.grad.clone()).collect();
+        for (pi, grads) in analytic.iter().enumerate() {
+            for k in [0, grads.len() / 2, grads.len() - 1] {
+                let h = 1e-2f32;
+                net.params_mut()[pi].value[k] += h;
+                let up = loss_of(&mut net);
+                net.params_mut()[pi].value[k] -= 2.0 * h;
+                let down = loss_of(&mut net);
+                net.params_mut()[pi].value[k] += h;
+                let numeric = (up - down) / (2.0 * f64::from(h));
+                assert!(
+                    (numeric - f64::from(grads[k])).abs() < 2e-3,
+                    "param {pi}[{k}]: {numeric} vs {}",
+                    grads[k]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn losses() {
+        let (l, g) = softmax_cross_entropy(&[0.0, 0.0], &[1], 2);
+        assert!((l - std::f64::consts::LN_2).abs() < 1e-7);
+        assert_eq!(g, vec![0.5, -0.5]);
+        let (l, g) = logistic_loss(&[0.0, 0.0], 1.0);
+        assert!((l - std::f64::consts::LN_2).abs() < 1e-7);
+        assert_eq!(g, vec![-0.25, -0.25]);
+        assert!(logistic_loss(&[1000.0], 0.0).0.is_finite());
+    }
+}
