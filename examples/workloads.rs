@@ -155,6 +155,7 @@ fn log_partitions(
 
 fn usage() -> String {
     let mut s = String::from("usage: workloads NAME N [--reps R]\nworkloads:\n");
+    s.push_str("  loss-z6            exp(-n(e^t)) for Z_6 at N points of [-2, 20] (f64; prints the sum)\n");
     for w in WORKLOADS {
         s.push_str(&format!("  {:<18} {}\n", w.name, w.help));
     }
@@ -185,6 +186,9 @@ fn run() -> Result<(), String> {
     let n: usize = n
         .parse()
         .map_err(|_| format!("N must be a nonnegative integer, got {n:?}\n{}", usage()))?;
+    if name == "loss-z6" {
+        return loss_z6(n, reps);
+    }
     let w = WORKLOADS
         .iter()
         .find(|w| w.name == name)
@@ -206,12 +210,7 @@ fn run() -> Result<(), String> {
         hasher.update(b"\n");
         len += 1;
     }
-    times.sort_by(|a, b| a.total_cmp(b));
-    let median = if times.len() % 2 == 1 {
-        times[times.len() / 2]
-    } else {
-        (times[times.len() / 2 - 1] + times[times.len() / 2]) / 2.0
-    };
+    let median = median(&mut times);
     let hex: String = hasher
         .finalize()
         .iter()
@@ -219,6 +218,34 @@ fn run() -> Result<(), String> {
         .collect();
     println!("{name} {n} len={len} sha256={hex} ms={median:.3}");
     Ok(())
+}
+
+/// `loss(t) = exp(-n(e^t))` for Z_6 on `n` evenly spaced t in [-2, 20], in f64: the line
+/// reports the median time and the sum of the values instead of a checksum.
+fn loss_z6(n: usize, reps: usize) -> Result<(), String> {
+    let z6 = anyon_numeric::Profile::cyclic(6).map_err(|e| e.to_string())?;
+    let ts = anyon_numeric::linspace(-2.0, 20.0, n).map_err(|e| e.to_string())?;
+    let eval = anyon_numeric::LossEvaluator::new(&z6);
+    let mut out = vec![0.0; n];
+    let mut times = Vec::with_capacity(reps);
+    for _ in 0..reps {
+        let t0 = Instant::now();
+        eval.loss_into(&ts, &mut out).map_err(|e| e.to_string())?;
+        times.push(t0.elapsed().as_secs_f64() * 1e3);
+    }
+    let sum: f64 = out.iter().sum();
+    println!("loss-z6 {n} len={n} sum={sum:.15e} ms={:.3}", median(&mut times));
+    Ok(())
+}
+
+fn median(times: &mut [f64]) -> f64 {
+    times.sort_by(|a, b| a.total_cmp(b));
+    let k = times.len();
+    if k % 2 == 1 {
+        times[k / 2]
+    } else {
+        (times[k / 2 - 1] + times[k / 2]) / 2.0
+    }
 }
 
 /// `p/q` with q > 0 and the sign on p, or `p` when q = 1.

@@ -292,6 +292,11 @@ fn horner_pair(p: &[f64], q: &[f64], z: f64) -> (f64, f64) {
 /// The common case of a single cyclotomic factor and no pole (Z_2, Z_3, Z_6, ...), in
 /// blocks so that the compiler vectorises every stage (see [`exp_block`]); small degrees
 /// get a fully unrolled Horner step.
+#[multiversion::multiversion(targets(
+    "x86_64+avx512f+avx512vl+avx2+fma",
+    "x86_64+avx2+fma",
+    "aarch64+neon"
+))]
 fn single_factor_block(f: &Factor, ts: &[f64], out: &mut [f64]) {
     match f.p.len() {
         2 => factor_block::<2>(f, ts, out),
@@ -315,6 +320,7 @@ fn single_factor_block(f: &Factor, ts: &[f64], out: &mut [f64]) {
     }
 }
 
+#[inline(always)]
 fn factor_block<const N: usize>(f: &Factor, ts: &[f64], out: &mut [f64]) {
     const BLOCK: usize = 256;
     let mut p = [0.0; N];
@@ -363,6 +369,7 @@ fn exp2_table() -> &'static [f64; 64] {
 /// `exp(x) = 2^m 2^(j/64) p(r)` with the Taylor polynomial `p` of degree 5 (truncation
 /// below `4e-17` relative); about 2 ulps in all (tested against `f64::exp`). Arguments
 /// outside `[-700, 700]` (and NaN) are redone by `f64::exp`.
+#[inline(always)]
 pub(crate) fn exp_block(xs: &mut [f64]) {
     const INV_STEP: f64 = 64.0 * std::f64::consts::LOG2_E;
     const SHIFT: f64 = 6755399441055744.0; // 1.5 * 2^52: adding it rounds to an integer
