@@ -59,51 +59,90 @@ impl Dense {
 
     /// `y[batch][outputs] = x[batch][inputs] W + b`.
     fn forward(&self, x: &[f32], y: &mut Vec<f32>) {
-        let (ni, no) = (self.inputs, self.outputs);
-        let batch = x.len() / ni;
+        let batch = x.len() / self.inputs;
         y.clear();
-        y.resize(batch * no, 0.0);
-        for (xr, yr) in x.chunks_exact(ni).zip(y.chunks_exact_mut(no)) {
-            yr.copy_from_slice(&self.b.value);
-            for (&xv, wr) in xr.iter().zip(self.w.value.chunks_exact(no)) {
-                if xv != 0.0 {
-                    for (o, &w) in yr.iter_mut().zip(wr) {
-                        *o += xv * w;
-                    }
-                }
-            }
-        }
+        y.resize(batch * self.outputs, 0.0);
+        dense_forward(
+            &self.w.value,
+            &self.b.value,
+            self.inputs,
+            self.outputs,
+            x,
+            y,
+        );
     }
 
     /// Accumulates `dW += x^T dy`, `db += sum dy`, and writes `dx = dy W^T` if asked.
     fn backward(&mut self, x: &[f32], dy: &[f32], dx: Option<&mut Vec<f32>>) {
         let (ni, no) = (self.inputs, self.outputs);
-        for (xr, dr) in x.chunks_exact(ni).zip(dy.chunks_exact(no)) {
-            for (g, &d) in self.b.grad.iter_mut().zip(dr) {
-                *g += d;
-            }
-            for (&xv, gr) in xr.iter().zip(self.w.grad.chunks_exact_mut(no)) {
-                if xv != 0.0 {
-                    for (g, &d) in gr.iter_mut().zip(dr) {
-                        *g += xv * d;
-                    }
-                }
-            }
-        }
+        dense_grad(&mut self.w.grad, &mut self.b.grad, ni, no, x, dy);
         if let Some(dx) = dx {
             let batch = dy.len() / no;
             dx.clear();
             dx.resize(batch * ni, 0.0);
-            for (dxr, dr) in dx.chunks_exact_mut(ni).zip(dy.chunks_exact(no)) {
-                for (o, wr) in dxr.iter_mut().zip(self.w.value.chunks_exact(no)) {
-                    *o = dot(wr, dr);
+            dense_input_grad(&self.w.value, ni, no, dy, dx);
+        }
+    }
+}
+
+// The three kernels below are compiled for AVX-512, AVX2 and the baseline, picked at run
+// time (multiversion). Each output element is computed in the same order whatever the
+// vector width (no fused multiply-add is introduced), so seeded runs give the same losses
+// on every machine.
+
+#[multiversion::multiversion(targets(
+    "x86_64+avx512f+avx2+fma",
+    "x86_64+avx2+fma",
+    "aarch64+neon"
+))]
+fn dense_forward(w: &[f32], b: &[f32], ni: usize, no: usize, x: &[f32], y: &mut [f32]) {
+    for (xr, yr) in x.chunks_exact(ni).zip(y.chunks_exact_mut(no)) {
+        yr.copy_from_slice(b);
+        for (&xv, wr) in xr.iter().zip(w.chunks_exact(no)) {
+            if xv != 0.0 {
+                for (o, &wv) in yr.iter_mut().zip(wr) {
+                    *o += xv * wv;
                 }
             }
         }
     }
 }
 
+#[multiversion::multiversion(targets(
+    "x86_64+avx512f+avx2+fma",
+    "x86_64+avx2+fma",
+    "aarch64+neon"
+))]
+fn dense_grad(wg: &mut [f32], bg: &mut [f32], ni: usize, no: usize, x: &[f32], dy: &[f32]) {
+    for (xr, dr) in x.chunks_exact(ni).zip(dy.chunks_exact(no)) {
+        for (g, &d) in bg.iter_mut().zip(dr) {
+            *g += d;
+        }
+        for (&xv, gr) in xr.iter().zip(wg.chunks_exact_mut(no)) {
+            if xv != 0.0 {
+                for (g, &d) in gr.iter_mut().zip(dr) {
+                    *g += xv * d;
+                }
+            }
+        }
+    }
+}
+
+#[multiversion::multiversion(targets(
+    "x86_64+avx512f+avx2+fma",
+    "x86_64+avx2+fma",
+    "aarch64+neon"
+))]
+fn dense_input_grad(w: &[f32], ni: usize, no: usize, dy: &[f32], dx: &mut [f32]) {
+    for (dxr, dr) in dx.chunks_exact_mut(ni).zip(dy.chunks_exact(no)) {
+        for (o, wr) in dxr.iter_mut().zip(w.chunks_exact(no)) {
+            *o = dot(wr, dr);
+        }
+    }
+}
+
 /// A dot product with eight independent accumulators (vectorisable without fast-math).
+#[inline(always)]
 fn dot(a: &[f32], b: &[f32]) -> f32 {
     let mut acc = [0.0f32; 8];
     let ca = a.chunks_exact(8);
