@@ -1,8 +1,9 @@
 //! The anyon expression language: parser with spans, evaluator, REPL.
 //!
-//! So far this crate holds the syntax layer, [`syntax`]: the grammar of
-//! `grammar/anyon.ebnf` parsed with nom into a tree whose every node carries its
-//! source span, error diagnostics with line, column and caret, and a printer.
+//! Three layers: [`syntax`] (the grammar of `grammar/anyon.ebnf` parsed with nom into
+//! a tree whose every node carries its source span, diagnostics with line, column and
+//! caret, and a printer), [`eval`] (values, order on demand, the builtins) and
+//! [`repl`] (the interactive front end; the only module that touches the terminal).
 //!
 //! # Examples
 //! ```
@@ -17,4 +18,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod eval;
+pub mod repl;
 pub mod syntax;
