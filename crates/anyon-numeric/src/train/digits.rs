@@ -60,7 +60,7 @@ fn parse_err(line: usize, message: String) -> Error {
 }
 
 /// Settings of [`train_digits`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct DigitsConfig {
     /// Hidden widths (the post: 128, 64).
     pub hidden: Vec<usize>,
@@ -74,6 +74,8 @@ pub struct DigitsConfig {
     pub test_size: usize,
     /// Seed.
     pub seed: u64,
+    /// Called after every step with `(done, total)` (for a progress bar).
+    pub progress: Option<super::Progress>,
 }
 
 impl Default for DigitsConfig {
@@ -86,6 +88,7 @@ impl Default for DigitsConfig {
             lr: 1e-3,
             test_size: 300,
             seed: 0,
+            progress: None,
         }
     }
 }
@@ -128,6 +131,7 @@ pub fn train_digits(config: &DigitsConfig) -> Result<DigitsRun> {
     let mut log = Vec::new();
     let mut idx = train.to_vec();
     let mut step = 0;
+    let total_steps = c.epochs * idx.len().div_ceil(c.batch);
     for _ in 0..c.epochs {
         rng.shuffle(&mut idx);
         for chunk in idx.chunks(c.batch) {
@@ -139,6 +143,9 @@ pub fn train_digits(config: &DigitsConfig) -> Result<DigitsRun> {
             net.backward(&grad);
             adam.step(net.params_mut());
             log.push((step, loss));
+            if let Some(p) = c.progress {
+                p(step + 1, total_steps);
+            }
             step += 1;
         }
     }

@@ -7,7 +7,7 @@ use crate::error::{Result, invalid};
 use crate::rng::Rng;
 
 /// Settings of [`train_gan`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct GanConfig {
     /// Noise dimension of the generator.
     pub noise: usize,
@@ -25,6 +25,8 @@ pub struct GanConfig {
     pub std: f64,
     /// Seed.
     pub seed: u64,
+    /// Called after every step with `(done, total)` (for a progress bar).
+    pub progress: Option<super::Progress>,
 }
 
 impl Default for GanConfig {
@@ -39,6 +41,7 @@ impl Default for GanConfig {
             radius: 2.0,
             std: 0.05,
             seed: 0,
+            progress: None,
         }
     }
 }
@@ -154,6 +157,9 @@ pub fn train_gan(config: &GanConfig) -> Result<GanRun> {
         params.extend(disc.params_mut());
         adam.step(params);
         log.push((step, l_real + l_fake));
+        if let Some(p) = c.progress {
+            p(step + 1, c.steps);
+        }
     }
     let check = collapse_check(&mut gen_net, &mut disc, c, &mut data);
     Ok(GanRun { log, check })

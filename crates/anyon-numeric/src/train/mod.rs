@@ -33,6 +33,9 @@ use crate::error::{Error, Result};
 /// A loss log: `(step, loss)` pairs in step order.
 pub type LossLog = Vec<(usize, f64)>;
 
+/// A progress hook for long runs: called after every step with `(done, total)` steps.
+pub type Progress = fn(usize, usize);
+
 /// CSV text with the header `step,loss`.
 pub fn log_to_csv(log: &[(usize, f64)]) -> String {
     let mut s = String::from("step,loss\n");

@@ -6,7 +6,7 @@ use crate::error::{Result, invalid};
 use crate::rng::Rng;
 
 /// Settings of [`train_xor`]; the default is the post's run.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct XorConfig {
     /// Pairs of input bits (inputs = 2 pairs).
     pub pairs: usize,
@@ -22,6 +22,8 @@ pub struct XorConfig {
     pub lr: f32,
     /// Seed.
     pub seed: u64,
+    /// Called after every step with `(done, total)` (for a progress bar).
+    pub progress: Option<super::Progress>,
 }
 
 impl Default for XorConfig {
@@ -35,6 +37,7 @@ impl Default for XorConfig {
             steps: 500,
             lr: 1e-3,
             seed: 0,
+            progress: None,
         }
     }
 }
@@ -87,6 +90,9 @@ pub fn train_xor(config: &XorConfig) -> Result<LossLog> {
         net.backward(&grad);
         adam.step(net.params_mut());
         log.push((step, loss));
+        if let Some(p) = c.progress {
+            p(step + 1, c.steps);
+        }
     }
     Ok(log)
 }
