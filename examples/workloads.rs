@@ -155,7 +155,9 @@ fn log_partitions(
 
 fn usage() -> String {
     let mut s = String::from("usage: workloads NAME N [--reps R]\nworkloads:\n");
-    s.push_str("  loss-z6            exp(-n(e^t)) for Z_6 at N points of [-2, 20] (f64; prints the sum)\n");
+    s.push_str(
+        "  loss-z6            exp(-n(e^t)) for Z_6 at N points of [-2, 20] (f64; prints the sum)\n",
+    );
     for w in WORKLOADS {
         s.push_str(&format!("  {:<18} {}\n", w.name, w.help));
     }
@@ -234,7 +236,10 @@ fn loss_z6(n: usize, reps: usize) -> Result<(), String> {
         times.push(t0.elapsed().as_secs_f64() * 1e3);
     }
     let sum: f64 = out.iter().sum();
-    println!("loss-z6 {n} len={n} sum={sum:.15e} ms={:.3}", median(&mut times));
+    println!(
+        "loss-z6 {n} len={n} sum={sum:.15e} ms={:.3}",
+        median(&mut times)
+    );
     Ok(())
 }
 

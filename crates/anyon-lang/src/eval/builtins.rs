@@ -315,6 +315,14 @@ pub static BUILTINS: &[Builtin] = &[
         imp: func!(1, 1, necklace),
     },
     Builtin {
+        name: "plot",
+        signature: "plot(f, from, to, file)",
+        doc: "Draws f (or a list of functions) against t in [from, to] with x = e^t, 1000 points, to a PNG or SVG file (by extension); returns the file name.",
+        example: "plot([loss(Z(6)), loss(Z(2))], -2, 20, \"losses.svg\")",
+        output: "\"losses.svg\"",
+        imp: func!(4, 4, plot),
+    },
+    Builtin {
         name: "eval",
         signature: "eval(f, v)",
         doc: "The value of f at x = v: exact at a rational v for an exact f, a float otherwise (v may be a list).",
@@ -1043,6 +1051,58 @@ pub fn eval_at(f: &Value, v: &Value) -> Result<Value> {
 
 fn not_evaluable(v: &Value) -> Error {
     Error::new(format!("cannot evaluate {} at a point", v.a_type()))
+}
+
+fn plot(ctx: &Ctx, args: &[Value]) -> Result<Value> {
+    let functions = match &args[0] {
+        Value::List(items) => items.clone(),
+        other => vec![other.clone()],
+    };
+    let bound = |v: &Value, what: &str| -> Result<f64> {
+        match v {
+            Value::Number(r) => Ok(rational_f64(r)),
+            Value::Float(f) => Ok(*f),
+            other => Err(Error::new(format!(
+                "plot needs a number for {what}, got {}",
+                other.a_type()
+            ))),
+        }
+    };
+    let (from, to) = (bound(&args[1], "from")?, bound(&args[2], "to")?);
+    if !(from.is_finite() && to.is_finite() && from < to) {
+        return Err(Error::new(format!(
+            "plot needs finite from < to, got {from} and {to}"
+        )));
+    }
+    let Value::Str(path) = &args[3] else {
+        return Err(Error::new(format!(
+            "plot needs a file name such as \"z6.png\" as its fourth argument, got {}",
+            args[3].a_type()
+        )));
+    };
+    let ts = anyon_numeric::linspace(from, to, 1000).map_err(|e| Error::new(e.to_string()))?;
+    let mut chart = anyon_numeric::plot::Chart::new("anyon plot")
+        .x_label("t   (x = e^t)")
+        .y_label("value");
+    for f in &functions {
+        let name = match f {
+            Value::Lazy(l) => l.describe(),
+            other => other.render(ctx.order).unwrap_or_else(|_| other.type_name().to_string()),
+        };
+        let mut points = Vec::with_capacity(ts.len());
+        for &t in &ts {
+            if let Value::Float(y) = eval_at(f, &Value::Float(t.exp()))?
+                && y.is_finite()
+            {
+                points.push((t, y));
+            }
+        }
+        chart = chart.line(name, points);
+    }
+    chart
+        .render(path)
+        .map_err(|e| Error::new(e.to_string()))?;
+    Ok(Value::Str(path.clone()))
 }
 
 fn eval(_: &Ctx, args: &[Value]) -> Result<Value> {
