@@ -142,7 +142,31 @@ pub(crate) fn exp_with_cutoff(
         .collect();
     let sizes = ladder(n, cutoff);
     let base = sizes[sizes.len() - 1];
-    let (mut f, mut fden) = exp_basecase(&hp, hden, base)?;
+    // h' is used a prefix at a time; each prefix is kept canonical on its own, smaller
+    // denominator (extended segment by segment), so early steps multiply small integers.
+    let mut hpc: Vec<Integer> = Vec::new();
+    let mut hpc_den = Natural::ONE;
+    let mut hpc_len = 0;
+    let mut extend_hp = |to: usize, hpc: &mut Vec<Integer>, hpc_den: &mut Natural| {
+        let to = to.min(hp.len());
+        if to > hpc_len {
+            let mut segment = hp[hpc_len..to].to_vec();
+            let mut sden = hden.clone();
+            zvec::canonicalise(&mut segment, &mut sden);
+            if hpc_len == 0 {
+                *hpc = segment;
+                *hpc_den = sden;
+                hpc.resize(to, Integer::ZERO);
+            } else {
+                hpc.resize(hpc_len, Integer::ZERO);
+                zvec::concat_high(hpc, hpc_den, segment, &sden, hpc_len);
+                hpc.resize(to, Integer::ZERO);
+            }
+            hpc_len = to;
+        }
+    };
+    extend_hp(base.saturating_sub(1), &mut hpc, &mut hpc_den);
+    let (mut f, mut fden) = exp_basecase(&hpc, &hpc_den, base)?;
     if sizes.len() == 1 {
         return Ok((f, fden));
     }
@@ -158,14 +182,15 @@ pub(crate) fn exp_with_cutoff(
     for (step, &nn) in sizes.iter().rev().skip(1).enumerate() {
         limits::check_cancel()?;
         // t = (h' f)[m-1 .. nn-1): the part of h' f - f' that is not yet zero.
-        let l = hp.len().min(nn - 1);
-        let full = zvec::mullow(&hp[..l], &f, nn - 1);
+        extend_hp(nn - 1, &mut hpc, &mut hpc_den);
+        let l = hpc.len().min(nn - 1);
+        let full = zvec::mullow(&hpc[..l], &f, nn - 1);
         let mut t = if full.len() > m - 1 {
             full[m - 1..].to_vec()
         } else {
             Vec::new()
         };
-        let mut tden = hden * &fden;
+        let mut tden = &hpc_den * &fden;
         zvec::canonicalise(&mut t, &mut tden);
         // u = g t (nn - m terms), integrated with offset m: the high part of h - log f.
         let mut u = zvec::mullow(&g, &t, nn - m);

@@ -5,6 +5,8 @@
 //! Conventions: a vector is *trimmed* (no trailing zeros); an index past the end reads
 //! as zero. Every function here is exact and allocation-conscious; none does I/O.
 
+#[cfg(test)]
+use malachite::base::num::arithmetic::traits::Pow;
 use malachite::base::num::arithmetic::traits::{DivExact, DivExactAssign, DivRem, Gcd};
 use malachite::base::num::basic::traits::{NegativeOne, One, Zero};
 use malachite::base::polynomial::{MulTruncated, Polynomial as _};
@@ -158,33 +160,80 @@ pub(crate) fn canonicalise(num: &mut Vec<Integer>, den: &mut Natural) {
         return;
     }
     let mut g = canonical_divisor(num, den);
-    // Divide with remainder in one pass; a nonzero remainder (the candidate was too big)
-    // lowers the divisor by a true gcd and restarts.
+    // Divide with remainder; a nonzero remainder (the candidate was too big) lowers the
+    // divisor by a true gcd and restarts.
     while g != Natural::ONE {
-        let gi = Integer::from(&g);
-        let mut quotients = Vec::with_capacity(num.len());
-        let mut failed = None;
-        for c in num.iter() {
-            if *c == Integer::ZERO {
-                quotients.push(Integer::ZERO);
-                continue;
-            }
-            let (q, r) = c.div_rem(&gi);
-            if r != Integer::ZERO {
-                failed = Some(c);
-                break;
-            }
-            quotients.push(q);
-        }
-        match failed {
-            None => {
+        match divide_all(num, &g) {
+            Ok(quotients) => {
                 *num = quotients;
                 *den = (&*den).div_exact(&g);
                 return;
             }
-            Some(c) => g = (&g).gcd(c.unsigned_abs_ref()),
+            Err(c) => g = (&g).gcd(c.unsigned_abs_ref()),
         }
     }
+}
+
+/// Above this many limbs in all, the division pass runs on every available core.
+const PARALLEL_LIMBS: usize = 1 << 16;
+
+/// Every entry divided by `g`, or the first entry with a nonzero remainder.
+fn divide_all(num: &[Integer], g: &Natural) -> Result<Vec<Integer>, Integer> {
+    let gi = Integer::from(g);
+    let divide = |chunk: &[Integer]| -> Result<Vec<Integer>, Integer> {
+        let mut out = Vec::with_capacity(chunk.len());
+        for c in chunk {
+            if *c == Integer::ZERO {
+                out.push(Integer::ZERO);
+                continue;
+            }
+            let (q, r) = c.div_rem(&gi);
+            if r != Integer::ZERO {
+                return Err(c.clone());
+            }
+            out.push(q);
+        }
+        Ok(out)
+    };
+    let limbs: usize = num
+        .iter()
+        .map(|c| c.unsigned_abs_ref().limb_count() as usize)
+        .sum();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || limbs < PARALLEL_LIMBS || num.len() < 2 * threads {
+        return divide(num);
+    }
+    // Chunks of equal work (limbs), each on its own scoped thread.
+    let per = limbs.div_ceil(threads);
+    let mut bounds = vec![0];
+    let mut acc = 0;
+    for (i, c) in num.iter().enumerate() {
+        acc += c.unsigned_abs_ref().limb_count() as usize;
+        if acc >= per * bounds.len() && bounds.len() < threads {
+            bounds.push(i + 1);
+        }
+    }
+    bounds.push(num.len());
+    bounds.dedup();
+    let parts: Vec<Result<Vec<Integer>, Integer>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = bounds
+            .windows(2)
+            .map(|w| {
+                let chunk = &num[w[0]..w[1]];
+                (chunk, scope.spawn(move || divide(chunk)))
+            })
+            .collect();
+        // A thread that failed to finish has its chunk redone here.
+        handles
+            .into_iter()
+            .map(|(chunk, h)| h.join().unwrap_or_else(|_| divide(chunk)))
+            .collect()
+    });
+    let mut out = Vec::with_capacity(num.len());
+    for part in parts {
+        out.extend(part?);
+    }
+    Ok(out)
 }
 
 /// The gcd of `den` and the content of `num`.
@@ -333,6 +382,34 @@ mod tests {
         canonicalise(&mut num, &mut den);
         assert_eq!(num, v(&[2, 0, 3]));
         assert_eq!(den, Natural::from(5u32));
+    }
+
+    #[test]
+    fn canonicalise_in_parallel_matches_serial() {
+        // Large enough for the threaded division pass: 400 entries of about 200 limbs.
+        let g = Integer::from(3u32).pow(4000) * Integer::from(1_000_003u32);
+        let mut num: Vec<Integer> = (0..400u32)
+            .map(|k| &g * (Integer::from(k) + Integer::from(2u32).pow(12_000)))
+            .collect();
+        let mut den = Natural::try_from(&g * Integer::from(7u32)).unwrap();
+        let expected: Vec<Integer> = num.iter().map(|c| c / &g).collect();
+        canonicalise(&mut num, &mut den);
+        assert_eq!(num, expected);
+        assert_eq!(den, Natural::from(7u32));
+        // One entry not divisible by the full factor: the fallback lowers the divisor.
+        let mut num: Vec<Integer> = (0..400u32)
+            .map(|k| &g * (Integer::from(k) + Integer::from(2u32).pow(12_000)))
+            .collect();
+        num[399] = Integer::from(3u32).pow(4000) * Integer::from(5u32);
+        let mut den = Natural::try_from(&g * Integer::from(7u32)).unwrap();
+        canonicalise(&mut num, &mut den);
+        let three = Integer::from(3u32).pow(4000);
+        assert_eq!(num[399], Integer::from(5u32));
+        assert_eq!(
+            den,
+            Natural::try_from(Integer::from(1_000_003u32 * 7)).unwrap()
+        );
+        assert_eq!(num[0], (&g * Integer::from(2u32).pow(12_000)) / three);
     }
 
     #[test]
