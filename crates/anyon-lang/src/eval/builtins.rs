@@ -820,7 +820,9 @@ fn loss(_: &Ctx, args: &[Value]) -> Result<Value> {
     match minus {
         Value::Series(s) => Ok(Value::Series(s.exp()?)),
         Value::Number(r) if r == Rational::ZERO => Ok(Value::Number(Rational::ONE)),
-        other => Ok(Value::Lazy(Lazy::exp(&to_lazy(&other)?)?)),
+        other => Ok(Value::Lazy(
+            Lazy::exp(&to_lazy(&other)?)?.with_closed_form(),
+        )),
     }
 }
 
@@ -1087,7 +1089,9 @@ fn plot(ctx: &Ctx, args: &[Value]) -> Result<Value> {
     for f in &functions {
         let name = match f {
             Value::Lazy(l) => l.describe(),
-            other => other.render(ctx.order).unwrap_or_else(|_| other.type_name().to_string()),
+            other => other
+                .render(ctx.order)
+                .unwrap_or_else(|_| other.type_name().to_string()),
         };
         let mut points = Vec::with_capacity(ts.len());
         for &t in &ts {
@@ -1099,9 +1103,7 @@ fn plot(ctx: &Ctx, args: &[Value]) -> Result<Value> {
         }
         chart = chart.line(name, points);
     }
-    chart
-        .render(path)
-        .map_err(|e| Error::new(e.to_string()))?;
+    chart.render(path).map_err(|e| Error::new(e.to_string()))?;
     Ok(Value::Str(path.clone()))
 }
 

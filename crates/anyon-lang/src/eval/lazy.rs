@@ -36,6 +36,8 @@ struct Node {
     op: Op,
     depth: usize,
     cache: RefCell<Option<Series>>,
+    /// Print the closed form (`describe`) instead of a truncated expansion.
+    closed_form: bool,
 }
 
 /// A series computed by outside code to a given order (the projection `omega`).
@@ -97,6 +99,7 @@ impl Lazy {
             op,
             depth,
             cache: RefCell::new(None),
+            closed_form: false,
         })))
     }
 
@@ -213,6 +216,20 @@ impl Lazy {
     fn probed(self) -> Result<Lazy> {
         self.expand(2)?;
         Ok(self)
+    }
+
+    /// Marks a freshly built node to print as its closed form (the loss `exp(-n(x))`
+    /// prints as `exp((-x + 2x^2)/(1 - x + x^2))`, not as a truncated series).
+    pub fn with_closed_form(mut self) -> Lazy {
+        if let Some(node) = Rc::get_mut(&mut self.0) {
+            node.closed_form = true;
+        }
+        self
+    }
+
+    /// Whether this series prints as its closed form.
+    pub fn shows_closed_form(&self) -> bool {
+        self.0.closed_form
     }
 
     /// The exact rational function behind a leaf, if this node is one.

@@ -165,6 +165,7 @@ impl Value {
             Value::Polynomial(p) => p.to_string(),
             Value::RationalFunction(f) => f.to_string(),
             Value::Series(s) => s.to_string(),
+            Value::Lazy(l) if l.shows_closed_form() => l.describe(),
             Value::Lazy(l) => l.expand(order)?.to_string(),
             Value::Float(v) => format_f64(*v),
             Value::Bool(b) => b.to_string(),
