@@ -60,6 +60,13 @@ pub fn euler_product(profile: &[(u64, i64)], order: usize) -> Result<Series> {
     // Multiplications first keep the intermediate coefficients small.
     let mut steps: Vec<(usize, i64)> = relevant.clone();
     steps.sort_by_key(|&(d, a)| (a > 0, d));
+    if coefficient_bound(&steps, order) < (1u128 << 62) {
+        let v = run_steps_unchecked(&steps, order)?;
+        return Ok(Series::from_integers(
+            v.into_iter().map(Integer::from).collect(),
+            order,
+        )?);
+    }
     if let Some(v) = run_steps::<i64>(&steps, order)? {
         return Ok(Series::from_integers(
             v.into_iter().map(Integer::from).collect(),
@@ -74,6 +81,55 @@ pub fn euler_product(profile: &[(u64, i64)], order: usize) -> Result<Series> {
     }
     let v = run_steps::<Integer>(&steps, order)?.unwrap_or_default();
     Ok(Series::from_integers(v, order)?)
+}
+
+/// An upper bound on every coefficient during [`run_steps`]: multiplying by `1 - x^d`
+/// at most doubles the largest absolute value; dividing by it (a strided running sum
+/// over at most `order/d + 1` terms) multiplies it by at most `order/d + 1`.
+fn coefficient_bound(steps: &[(usize, i64)], order: usize) -> u128 {
+    let mut bound: u128 = 1;
+    for &(d, a) in steps {
+        let factor = if a > 0 { (order / d + 1) as u128 } else { 2 };
+        for _ in 0..a.unsigned_abs() {
+            bound = bound.saturating_mul(factor);
+            if bound >= 1 << 62 {
+                return u128::MAX;
+            }
+        }
+    }
+    bound
+}
+
+/// [`run_steps`] in plain i64 arithmetic, for steps whose [`coefficient_bound`] is below
+/// 2^62 (so no operation can overflow).
+fn run_steps_unchecked(steps: &[(usize, i64)], order: usize) -> Result<Vec<i64>> {
+    let mut s = vec![0i64; order];
+    if order == 0 {
+        return Ok(s);
+    }
+    s[0] = 1;
+    for &(d, a) in steps {
+        for _ in 0..a.unsigned_abs() {
+            limits::check_cancel()?;
+            if a > 0 && d == 1 {
+                // A plain running sum, carried in a register.
+                let mut acc = 0i64;
+                for v in s.iter_mut() {
+                    acc += *v;
+                    *v = acc;
+                }
+            } else if a > 0 {
+                for k in d..order {
+                    s[k] += s[k - d];
+                }
+            } else {
+                for k in (d..order).rev() {
+                    s[k] -= s[k - d];
+                }
+            }
+        }
+    }
+    Ok(s)
 }
 
 /// Integer-like coefficients for the running sums: `None` on overflow.
@@ -611,6 +667,19 @@ mod tests {
         f[5] = Integer::from(1);
         let long = euler_transform(&f, n).unwrap();
         assert_eq!(short, Series::from_integers(long, n).unwrap());
+    }
+
+    #[test]
+    fn unchecked_path_agrees_with_checked_path() {
+        let steps: Vec<(usize, i64)> = vec![(2, -1), (3, -1), (1, 1), (6, 1)];
+        let n = 5000;
+        assert!(coefficient_bound(&steps, n) < (1u128 << 62));
+        let fast = run_steps_unchecked(&steps, n).unwrap();
+        let slow = run_steps::<Integer>(&steps, n).unwrap().unwrap();
+        let fast: Vec<Integer> = fast.into_iter().map(Integer::from).collect();
+        assert_eq!(fast, slow);
+        // a profile whose bound is too large takes the checked path
+        assert_eq!(coefficient_bound(&[(1, 40)], 100_000), u128::MAX);
     }
 
     #[test]

@@ -29,7 +29,11 @@ fn pe_by_definition(f: &Series) -> Series {
     let n = f.order();
     let mut sum = Series::zero(n).unwrap();
     for k in 1..n.max(1) {
-        let term = f.adams(k).unwrap().truncate(n).scale(&Rational::from_signeds(1, k as i64));
+        let term = f
+            .adams(k)
+            .unwrap()
+            .truncate(n)
+            .scale(&Rational::from_signeds(1, k as i64));
         sum = &sum + &term;
     }
     sum.exp().unwrap()
@@ -96,8 +100,14 @@ proptest! {
 fn pe_and_plog_refuse_bad_constant_terms() {
     let one = Series::one(5).unwrap();
     let e = pe(&one).unwrap_err().to_string();
-    assert!(e.contains("constant term is 1") && e.contains("f(0) = 0"), "{e}");
+    assert!(
+        e.contains("constant term is 1") && e.contains("f(0) = 0"),
+        "{e}"
+    );
     let two = one.scale(&Rational::from(2));
     let e = plog(&two).unwrap_err().to_string();
-    assert!(e.contains("constant term is 2") && e.contains("g(0) = 1"), "{e}");
+    assert!(
+        e.contains("constant term is 2") && e.contains("g(0) = 1"),
+        "{e}"
+    );
 }
