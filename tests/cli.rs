@@ -5,15 +5,8 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-fn anyon(args: &[&str]) -> Output {
-    match Command::new(env!("CARGO_BIN_EXE_anyon"))
-        .args(args)
-        .output()
-    {
-        Ok(o) => o,
-        Err(e) => panic!("cannot run anyon: {e}"),
-    }
-}
+mod common;
+use common::anyon;
 
 fn piped(input: &str, args: &[&str]) -> Output {
     let mut child = match Command::new(env!("CARGO_BIN_EXE_anyon"))

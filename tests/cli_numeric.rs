@@ -2,17 +2,9 @@
 //! the files they write, their formats, and their exit codes on bad input.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn anyon(args: &[&str]) -> Output {
-    match Command::new(env!("CARGO_BIN_EXE_anyon"))
-        .args(args)
-        .output()
-    {
-        Ok(o) => o,
-        Err(e) => panic!("cannot run anyon: {e}"),
-    }
-}
+mod common;
+use common::anyon;
 
 /// A fresh directory under the target directory for one test's files.
 fn scratch(name: &str) -> PathBuf {
