@@ -13,11 +13,14 @@ use anyon_pleth::{Dynamic, pleth};
 use anyon_series::{Integer, Natural, Rational, Series};
 use sha2::{Digest, Sha256};
 
+/// The timed computation of a workload.
+type Job = Box<dyn Fn() -> Result<Series, anyon_series::Error>>;
+
 /// One workload: builds its input (untimed), then runs the timed computation.
 struct Workload {
     name: &'static str,
     help: &'static str,
-    prepare: fn(usize) -> Result<Box<dyn Fn() -> Result<Series, anyon_series::Error>>, String>,
+    prepare: fn(usize) -> Result<Job, String>,
 }
 
 const WORKLOADS: &[Workload] = &[
@@ -63,8 +66,6 @@ const WORKLOADS: &[Workload] = &[
     },
 ];
 
-type Job = Box<dyn Fn() -> Result<Series, anyon_series::Error>>;
-
 fn zn(order: u64, n: usize) -> Result<Job, String> {
     zn_m(order, 1, n)
 }
@@ -103,7 +104,7 @@ fn plog_partitions(n: usize) -> Result<Job, String> {
     Ok(Box::new(move || pleth::plog(&p).map_err(to_series_error)))
 }
 
-fn exp_bell(n: usize) -> Result<Box<dyn Fn() -> Result<Series, anyon_series::Error>>, String> {
+fn exp_bell(n: usize) -> Result<Job, String> {
     // Numerators (N-1)!/k! over the common denominator (N-1)!.
     let mut num = vec![Integer::from(0); n.max(1)];
     let mut acc = Integer::from(1);

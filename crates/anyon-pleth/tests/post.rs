@@ -101,7 +101,7 @@ fn erratum_printed_loss_of_z6_is_not_exp_of_minus_count() {
     assert_eq!(loss.exponent_at_infinity(), Rational::from(2));
     let big = Rational::from(10i64.pow(9));
     let printed_far = printed.eval(&big).unwrap();
-    assert!(printed_far < Rational::from(-1) && printed_far > Rational::from(-3));
+    assert!(printed_far < -1 && printed_far > -3);
 }
 
 #[test]

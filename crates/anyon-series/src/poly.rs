@@ -132,6 +132,11 @@ impl Polynomial {
         self.num.len()
     }
 
+    /// Whether there are no coefficients (the zero polynomial; the same as `is_zero`).
+    pub fn is_empty(&self) -> bool {
+        self.num.is_empty()
+    }
+
     /// Whether this is the zero polynomial.
     pub fn is_zero(&self) -> bool {
         self.num.is_empty()

@@ -560,13 +560,13 @@ impl Series {
         let mut coefficients = vec![Rational::ZERO; n.max(1)];
         let mut power = vec![Integer::ONE];
         let mut den_pow = Natural::ONE;
-        for k in 1..n {
+        for (k, slot) in coefficients.iter_mut().enumerate().take(n).skip(1) {
             limits::check_cancel()?;
             power = zvec::mullow(&power, pn, n - 1);
             den_pow *= pd;
             // [x^(k-1)] phi^k / k
             let c = zvec::get(&power, k - 1);
-            coefficients[k] = Rational::from_integers(
+            *slot = Rational::from_integers(
                 c.clone(),
                 Integer::from(&den_pow) * Integer::from(k as u64),
             );
