@@ -610,12 +610,16 @@ pub fn order_from_rational(value: &Rational) -> Result<u64> {
     }
     match u64::try_from(value.numerator_ref()) {
         Ok(n) if n <= MAX_GROUP_ORDER => Ok(n),
-        _ => Err(Error::TooLarge {
-            what: "the group order".to_string(),
-            requested: u128::try_from(value.numerator_ref()).unwrap_or(u128::MAX),
-            limit: MAX_GROUP_ORDER as u128,
-            hint: "groups must have order below 2^63",
-        }),
+        _ => match u128::try_from(value.numerator_ref()) {
+            Ok(requested) => Err(Error::TooLarge {
+                what: "the group order".to_string(),
+                requested,
+                limit: MAX_GROUP_ORDER as u128,
+                hint: "groups must have order below 2^63",
+            }),
+            // Past u128 the number itself goes into the message.
+            Err(_) => Err(invalid("it is above the limit 2^63 - 1 on group orders")),
+        },
     }
 }
 
