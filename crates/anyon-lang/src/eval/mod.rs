@@ -134,6 +134,7 @@ impl Interp {
     /// # Errors
     /// An evaluation error at the span of the node that caused it.
     pub fn eval_stmt(&mut self, stmt: &Stmt) -> Result<Option<Outcome>, Diagnostic> {
+        self.expand_ahead(stmt);
         match &stmt.kind {
             StmtKind::Assign { name, value } => {
                 if builtins::lookup(&name.name).is_some() {
@@ -157,6 +158,27 @@ impl Interp {
                     value,
                     text,
                 }))
+            }
+        }
+    }
+
+    /// Expands each lazy variable once to the largest order the statement asks of it
+    /// with a literal (`coeff(p, 10) + coeff(p, 1000)` expands `p` to 1001 once,
+    /// rather than to 11 and then again to 1001). Errors are left for the evaluation
+    /// proper to report at their span.
+    fn expand_ahead(&self, stmt: &Stmt) {
+        let e = match &stmt.kind {
+            StmtKind::Assign { value, .. } => value,
+            StmtKind::Expr(e) => e,
+        };
+        let mut demands: BTreeMap<&str, usize> = BTreeMap::new();
+        collect_demands(e, &mut demands);
+        for (name, order) in demands {
+            if let Some(Value::Lazy(l)) = self.vars.get(name)
+                && l.cached_order() < order
+                && limits::check_order(order as u128).is_ok()
+            {
+                let _ = l.expand(order);
             }
         }
     }
@@ -348,6 +370,50 @@ impl Interp {
                 f(&Ctx { order: self.order }, args)
             }
         }
+    }
+}
+
+/// The orders that `coeff(v, k)`, `coeffs(v, n)` and `series(v, n)` with a variable `v`
+/// and an integer literal ask of `v`, the largest per variable.
+fn collect_demands<'a>(e: &'a Expr, out: &mut BTreeMap<&'a str, usize>) {
+    match &e.kind {
+        ExprKind::Call { callee, args } => {
+            if let [first, second] = args.as_slice()
+                && let ExprKind::Name(var) = &first.kind
+                && let ExprKind::Number(n) = &second.kind
+                && n.fraction.is_empty()
+                && n.exponent == 0
+                && let Ok(k) = n.integer.parse::<usize>()
+            {
+                let order = match callee.name.as_str() {
+                    "coeff" => k.checked_add(1),
+                    "coeffs" | "series" => Some(k),
+                    _ => None,
+                };
+                if let Some(order) = order {
+                    let slot = out.entry(var.as_str()).or_insert(0);
+                    *slot = (*slot).max(order);
+                }
+            }
+            for a in args {
+                collect_demands(a, out);
+            }
+        }
+        ExprKind::List(items) => items.iter().for_each(|i| collect_demands(i, out)),
+        ExprKind::Neg(a) => collect_demands(a, out),
+        ExprKind::Pow { base, exponent } => {
+            collect_demands(base, out);
+            collect_demands(exponent, out);
+        }
+        ExprKind::Eq { lhs, rhs } => {
+            collect_demands(lhs, out);
+            collect_demands(rhs, out);
+        }
+        ExprKind::Chain { head, links } => {
+            collect_demands(head, out);
+            links.iter().for_each(|l| collect_demands(&l.rhs, out));
+        }
+        ExprKind::Number(_) | ExprKind::Name(_) | ExprKind::Str(_) | ExprKind::Previous(_) => {}
     }
 }
 
