@@ -177,12 +177,7 @@ pub fn simulate(kind: Kind, group: Option<u64>, seed: u64, out: &Path) -> Outcom
             let csv = out.join("cycle.csv");
             std::fs::write(&csv, bands.to_csv())?;
             let png = out.join("cycle.png");
-            bands
-                .chart(&format!(
-                    "Z_{n}: cycle sampler, M = {}, R = {}",
-                    config.concepts, config.replicates
-                ))?
-                .render(&png)?;
+            bands.chart(&format!("Z_{n}"))?.render(&png)?;
             println!(
                 "cycle (Z_{n}): wrote {} and {} in {:.2} s",
                 csv.display(),
