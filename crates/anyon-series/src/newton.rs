@@ -3,7 +3,7 @@
 //! canonicalised on its own denominator before it is joined to the old half, so the
 //! integers stay as small as the exact answer allows.
 
-use malachite::base::num::arithmetic::traits::{DivExact, Pow};
+use malachite::base::num::arithmetic::traits::{DivExact, Pow, UnsignedAbs};
 use malachite::base::num::basic::traits::{NegativeOne, One, Zero};
 use malachite::base::num::logic::traits::SignificantBits;
 use malachite::{Integer, Natural};
@@ -153,15 +153,7 @@ pub(crate) fn exp_with_cutoff(
             let mut segment = hp[hpc_len..to].to_vec();
             let mut sden = hden.clone();
             zvec::canonicalise(&mut segment, &mut sden);
-            if hpc_len == 0 {
-                *hpc = segment;
-                *hpc_den = sden;
-                hpc.resize(to, Integer::ZERO);
-            } else {
-                hpc.resize(hpc_len, Integer::ZERO);
-                zvec::concat_high(hpc, hpc_den, segment, &sden, hpc_len);
-                hpc.resize(to, Integer::ZERO);
-            }
+            zvec::concat_high(hpc, hpc_den, segment, &sden, hpc_len);
             hpc_len = to;
         }
     };
@@ -244,7 +236,7 @@ fn exp_basecase(hp: &[Integer], hden: &Natural, n: usize) -> Result<(Vec<Integer
         }
         b.push(acc.div_exact(&d * Integer::from(k as u64)));
     }
-    let mut den = Natural::try_from(b0).unwrap_or(Natural::ONE);
+    let mut den = b0.unsigned_abs();
     zvec::canonicalise(&mut b, &mut den);
     Ok((b, den))
 }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use malachite::base::num::arithmetic::traits::Pow;
 use malachite::base::num::basic::traits::{One, Zero};
 use malachite::{Integer, Natural, Rational};
 
@@ -271,8 +272,7 @@ impl RationalFunction {
                 s[k] *= &scale;
                 scale *= &dd;
             }
-            let den_total =
-                Natural::try_from(Integer::from(n_den) * (scale / &dd)).unwrap_or(Natural::ONE);
+            let den_total = n_den * d_den.pow(order.saturating_sub(1) as u64);
             Ok(Series::from_parts_unchecked(s, den_total, order))
         }
     }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use malachite::base::num::arithmetic::traits::{CheckedRoot, Pow};
+use malachite::base::num::arithmetic::traits::{CheckedRoot, Pow, UnsignedAbs};
 use malachite::base::num::basic::traits::{One, Zero};
 use malachite::{Integer, Natural, Rational};
 
@@ -539,7 +539,7 @@ impl Series {
                 acc[0] += add;
             }
         }
-        let den = Natural::try_from(Integer::from(&self.den) * dg_pow).unwrap_or(Natural::ONE);
+        let den = &self.den * dg_pow.unsigned_abs();
         Ok(Self::from_parts_unchecked(acc, den, order))
     }
 

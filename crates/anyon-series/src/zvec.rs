@@ -275,14 +275,15 @@ pub(crate) fn add_frac(
         return (r, d);
     }
     let g = da.gcd(db);
+    let da_g = da.div_exact(&g);
     let ma = Integer::from(db.div_exact(&g));
-    let mb = Integer::from(da.div_exact(&g));
+    let mb = Integer::from(&da_g);
     let mut aa = a.to_vec();
     scale(&mut aa, &ma);
     let mut bb = b.to_vec();
     scale(&mut bb, &mb);
     let mut r = add(&aa, &bb);
-    let mut d = Natural::try_from(&mb * Integer::from(db)).unwrap_or(Natural::ONE);
+    let mut d = da_g * db;
     canonicalise(&mut r, &mut d);
     (r, d)
 }
@@ -303,12 +304,13 @@ pub(crate) fn concat_high(
         return;
     }
     let g = (&*dl).gcd(dh);
-    let ml = Integer::from(dh.div_exact(&g));
+    let dh_g = dh.div_exact(&g);
+    let ml = Integer::from(&dh_g);
     let mh = Integer::from((&*dl).div_exact(&g));
     scale(low, &ml);
     low.resize(m, Integer::ZERO);
     low.extend(high.into_iter().map(|c| c * &mh));
-    *dl = Natural::try_from(Integer::from(&*dl) * ml).unwrap_or(Natural::ONE);
+    *dl *= dh_g;
     trim(low);
 }
 
