@@ -58,7 +58,7 @@ pub fn euler_product(profile: &[(u64, i64)], order: usize) -> Result<Series> {
         return Ok(Series::from_integers(g, order)?);
     }
     // Multiplications first keep the intermediate coefficients small.
-    let mut steps: Vec<(usize, i64)> = relevant.clone();
+    let mut steps = relevant;
     steps.sort_by_key(|&(d, a)| (a > 0, d));
     if coefficient_bound(&steps, order) < (1u128 << 62) {
         let v = run_steps_unchecked(&steps, order)?;
@@ -219,11 +219,17 @@ fn run_steps<T: Coeff>(steps: &[(usize, i64)], order: usize) -> Result<Option<Ve
 /// # Errors
 /// Cancellation from the core.
 pub fn euler_transform(f: &[Integer], order: usize) -> Result<Vec<Integer>> {
+    solve_log_derivative(&divisor_weighted_sums(f, order)?, order)
+}
+
+/// `c_k = sum_(d | k) d f_d` for `k < order` (`c_0 = 0`), by a sieve over multiples.
+fn divisor_weighted_sums(f: &[Integer], order: usize) -> Result<Vec<Integer>> {
     let mut c = vec![Integer::from(0); order];
     for (d, fd) in f.iter().enumerate().take(order).skip(1) {
         if *fd == 0u32 {
             continue;
         }
+        limits::check_cancel()?;
         let w = fd * Integer::from(d as u64);
         let mut k = d;
         while k < order {
@@ -231,7 +237,7 @@ pub fn euler_transform(f: &[Integer], order: usize) -> Result<Vec<Integer>> {
             k += d;
         }
     }
-    solve_log_derivative(&c, order)
+    Ok(c)
 }
 
 /// Solves `n g_n = sum_(k=1..n) c_k g_(n-k)`, `g_0 = 1`, for `n < order`, where every
@@ -320,40 +326,21 @@ pub fn pe(f: &Series) -> Result<Series> {
     }
     let num = f.numerators();
     if *f.denominator() == 1u32 {
-        // Short profiles in machine integers, long ones by the Euler transform.
-        let nnz: u128 = num
+        // Machine-sized coefficients: euler_product picks running sums or the transform.
+        let profile: Option<Vec<(u64, i64)>> = num
             .iter()
-            .map(|c| u128::try_from(c.unsigned_abs_ref()).unwrap_or(u128::MAX))
-            .fold(0u128, |a, b| a.saturating_add(b));
-        let short = nnz <= 64;
-        if short {
-            let profile: Option<Vec<(u64, i64)>> = num
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| **c != 0u32)
-                .map(|(d, c)| i64::try_from(c).ok().map(|a| (d as u64, a)))
-                .collect();
-            if let Some(profile) = profile {
-                return euler_product(&profile, n);
-            }
+            .enumerate()
+            .filter(|(_, c)| **c != 0u32)
+            .map(|(d, c)| i64::try_from(c).ok().map(|a| (d as u64, a)))
+            .collect();
+        if let Some(profile) = profile {
+            return euler_product(&profile, n);
         }
         let g = euler_transform(num, n)?;
         return Ok(Series::from_integers(g, n)?);
     }
     // Rational: L = sum_n C_n x^n / (n D) with C_n = sum_(d | n) d F_d.
-    let mut c = vec![Integer::from(0); n];
-    for (d, fd) in num.iter().enumerate().skip(1) {
-        if *fd == 0u32 {
-            continue;
-        }
-        limits::check_cancel()?;
-        let w = fd * Integer::from(d as u64);
-        let mut k = d;
-        while k < n {
-            c[k] += &w;
-            k += d;
-        }
-    }
+    let c = divisor_weighted_sums(num, n)?;
     let shifted = if n > 1 { c[1..].to_vec() } else { Vec::new() };
     let l =
         Series::from_parts(shifted, f.denominator().clone(), n.saturating_sub(1))?.integral()?;
