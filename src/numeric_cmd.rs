@@ -290,12 +290,12 @@ fn write_training(name: &str, n: u64, log: &LossLog, out: &Path, started: Instan
     train::write_log_csv(log, &csv)?;
     let png = out.join(format!("{name}.png"));
     let profile = cyclic_profile(n, 1)?;
-    let data: Vec<(f64, f64)> = log.iter().map(|&(s, l)| (s as f64, l)).collect();
+    let data = log_points(log);
     let mut chart = Chart::new(format!("{name}: training loss and the Z_{n} theory curve"))
         .x_label("step")
         .y_label("loss (log scale)")
         .log_y(true)
-        .scatter(format!("{name} loss"), data);
+        .scatter(format!("{name} loss"), data.clone());
     // m is free here: a run is many concepts at once, so its drop is exp(-m n) with m > 1.
     let options = fit::FitOptions {
         free_m: true,
@@ -303,14 +303,7 @@ fn write_training(name: &str, n: u64, log: &LossLog, out: &Path, started: Instan
     };
     match fit::fit(&profile, log, &options) {
         Ok(report) => {
-            let last = log.last().map_or(1.0, |&(s, _)| s as f64);
-            let curve: Vec<(f64, f64)> = (0..=400)
-                .map(|i| {
-                    let t = last * i as f64 / 400.0;
-                    (t, report.predict(&profile, t))
-                })
-                .filter(|(_, y)| y.is_finite())
-                .collect();
+            let curve = fitted_curve(&report, &profile, &data);
             chart = chart.line(
                 format!(
                     "Z_{n} fit: A = {:.3}, t0 = {:.1}, s = {:.1}, m = {:.2} (R^2 = {:.3})",
@@ -332,6 +325,31 @@ fn write_training(name: &str, n: u64, log: &LossLog, out: &Path, started: Instan
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// A loss log as chart points `(step, loss)`.
+fn log_points(log: &[(usize, f64)]) -> Vec<(f64, f64)> {
+    log.iter().map(|&(s, l)| (s as f64, l)).collect()
+}
+
+/// The fitted curve at 401 evenly spaced steps over the data's range (finite values only).
+fn fitted_curve(
+    report: &fit::FitReport,
+    profile: &Profile,
+    data: &[(f64, f64)],
+) -> Vec<(f64, f64)> {
+    let (lo, hi) = data
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &(x, _)| {
+            (a.min(x), b.max(x))
+        });
+    (0..=400)
+        .map(|i| {
+            let t = lo + (hi - lo) * i as f64 / 400.0;
+            (t, report.predict(profile, t))
+        })
+        .filter(|(_, y)| y.is_finite())
+        .collect()
 }
 
 /// `anyon fit LOG --group N [--character M] [--free-m] [--json] [-o FILE]`.
@@ -382,19 +400,8 @@ pub fn fit_log(
         eprintln!("warning: {w}");
     }
     if let Some(path) = output {
-        let data: Vec<(f64, f64)> = log.iter().map(|&(s, l)| (s as f64, l)).collect();
-        let (lo, hi) = data
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &(x, _)| {
-                (a.min(x), b.max(x))
-            });
-        let curve: Vec<(f64, f64)> = (0..=400)
-            .map(|i| {
-                let t = lo + (hi - lo) * i as f64 / 400.0;
-                (t, report.predict(&profile, t))
-            })
-            .filter(|(_, y)| y.is_finite())
-            .collect();
+        let data = log_points(&log);
+        let curve = fitted_curve(&report, &profile, &data);
         Chart::new(format!("fit of Z_{group} to {}", log_path.display()))
             .x_label("step")
             .y_label("loss")
