@@ -103,23 +103,8 @@ pub fn plot(
         .log_y(log_y);
     for src in exprs {
         let value = evaluate(&mut interp, src)?;
-        let mut pts = Vec::with_capacity(points);
-        for &u in &grid {
-            let xv = if against_x { u } else { u.exp() };
-            let y = match builtins::eval_at(&value, &Value::Float(xv)) {
-                Ok(Value::Float(y)) => y,
-                Ok(other) => {
-                    return Err(Failure::user(format!(
-                        "{src} gives {} at a point, not a number",
-                        other.a_type()
-                    )));
-                }
-                Err(e) => return Err(Failure::user(format!("{src}: {e}"))),
-            };
-            if y.is_finite() {
-                pts.push((u, y));
-            }
-        }
+        let pts = builtins::sample_curve(&value, &grid, against_x)
+            .map_err(|e| Failure::user(format!("{src}: {e}")))?;
         chart = chart.line(src.clone(), pts);
     }
     chart.render(output)?;

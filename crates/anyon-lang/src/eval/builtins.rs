@@ -1093,18 +1093,33 @@ fn plot(ctx: &Ctx, args: &[Value]) -> Result<Value> {
                 .render(ctx.order)
                 .unwrap_or_else(|_| other.type_name().to_string()),
         };
-        let mut points = Vec::with_capacity(ts.len());
-        for &t in &ts {
-            if let Value::Float(y) = eval_at(f, &Value::Float(t.exp()))?
-                && y.is_finite()
-            {
-                points.push((t, y));
-            }
-        }
-        chart = chart.line(name, points);
+        chart = chart.line(name, sample_curve(f, &ts, false)?);
     }
     chart.render(path).map_err(|e| Error::new(e.to_string()))?;
     Ok(Value::Str(path.clone()))
+}
+
+/// The points `(u, f(x))` of `f` at `x = e^u` for each `u` of `grid` (at `x = u` when
+/// `against_x`), finite values only: what `plot` draws.
+///
+/// # Errors
+/// When `f` cannot be evaluated at a point, or gives something other than a number.
+pub fn sample_curve(f: &Value, grid: &[f64], against_x: bool) -> Result<Vec<(f64, f64)>> {
+    let mut points = Vec::with_capacity(grid.len());
+    for &u in grid {
+        let x = if against_x { u } else { u.exp() };
+        match eval_at(f, &Value::Float(x))? {
+            Value::Float(y) if y.is_finite() => points.push((u, y)),
+            Value::Float(_) => {}
+            other => {
+                return Err(Error::new(format!(
+                    "gives {} at a point, not a number",
+                    other.a_type()
+                )));
+            }
+        }
+    }
+    Ok(points)
 }
 
 fn eval(_: &Ctx, args: &[Value]) -> Result<Value> {
