@@ -14,7 +14,7 @@ use anyon_series::{Integer, Natural, Rational, Series};
 use sha2::{Digest, Sha256};
 
 /// The timed computation of a workload.
-type Job = Box<dyn Fn() -> Result<Series, anyon_series::Error>>;
+type Job = Box<dyn Fn() -> Result<Series, String>>;
 
 /// One workload: builds its input (untimed), then runs the timed computation.
 struct Workload {
@@ -74,20 +74,10 @@ fn zn(order: u64, n: usize) -> Result<Job, String> {
 /// Euler product to N terms.
 fn zn_m(order: u64, m: u64, n: usize) -> Result<Job, String> {
     Ok(Box::new(move || {
-        let dynamic = Dynamic::cyclic(order, m).map_err(to_series_error)?;
-        let profile = dynamic.order_profile().map_err(to_series_error)?;
-        pleth::euler_product(&profile, n).map_err(to_series_error)
+        let dynamic = Dynamic::cyclic(order, m).map_err(|e| e.to_string())?;
+        let profile = dynamic.order_profile().map_err(|e| e.to_string())?;
+        pleth::euler_product(&profile, n).map_err(|e| e.to_string())
     }))
-}
-
-fn to_series_error(e: anyon_pleth::Error) -> anyon_series::Error {
-    match e {
-        anyon_pleth::Error::Series(e) => e,
-        other => {
-            eprintln!("{other}");
-            anyon_series::Error::Cancelled
-        }
-    }
 }
 
 fn pe_partitions(n: usize) -> Result<Job, String> {
@@ -96,12 +86,12 @@ fn pe_partitions(n: usize) -> Result<Job, String> {
         ones[0] = Integer::from(0);
     }
     let f = Series::from_integers(ones, n).map_err(|e| e.to_string())?;
-    Ok(Box::new(move || pleth::pe(&f).map_err(to_series_error)))
+    Ok(Box::new(move || pleth::pe(&f).map_err(|e| e.to_string())))
 }
 
 fn plog_partitions(n: usize) -> Result<Job, String> {
     let p = Series::from_integers(partitions(n), n).map_err(|e| e.to_string())?;
-    Ok(Box::new(move || pleth::plog(&p).map_err(to_series_error)))
+    Ok(Box::new(move || pleth::plog(&p).map_err(|e| e.to_string())))
 }
 
 fn exp_bell(n: usize) -> Result<Job, String> {
@@ -114,7 +104,7 @@ fn exp_bell(n: usize) -> Result<Job, String> {
     }
     let den = Natural::try_from(acc).map_err(|_| "factorial is positive".to_string())?;
     let f = Series::from_parts(num, den, n).map_err(|e| e.to_string())?;
-    Ok(Box::new(move || f.exp()))
+    Ok(Box::new(move || f.exp().map_err(|e| e.to_string())))
 }
 
 /// The partition numbers p(0..n) by the pentagonal-number recurrence.
@@ -147,11 +137,9 @@ fn partitions(n: usize) -> Vec<Integer> {
     p
 }
 
-fn log_partitions(
-    n: usize,
-) -> Result<Box<dyn Fn() -> Result<Series, anyon_series::Error>>, String> {
+fn log_partitions(n: usize) -> Result<Job, String> {
     let p = Series::from_integers(partitions(n), n).map_err(|e| e.to_string())?;
-    Ok(Box::new(move || p.log()))
+    Ok(Box::new(move || p.log().map_err(|e| e.to_string())))
 }
 
 fn usage() -> String {
@@ -201,7 +189,7 @@ fn run() -> Result<(), String> {
     let mut result = None;
     for _ in 0..reps {
         let t0 = Instant::now();
-        let r = job().map_err(|e| e.to_string())?;
+        let r = job()?;
         times.push(t0.elapsed().as_secs_f64() * 1e3);
         result = Some(r);
     }
