@@ -437,15 +437,7 @@ pub fn cyclotomic(n: u64) -> Result<Polynomial> {
     }
     let factors = factorize(n)?;
     let degree = totient_of(n, &factors);
-    let limit = limits::max_order();
-    if degree as u128 > limit as u128 {
-        return Err(Error::TooLarge {
-            what: format!("the degree phi({n}) of cyclotomic({n})"),
-            requested: degree as u128,
-            limit: limit as u128,
-            hint: "raise the order limit (limits::set_max_order) to allow it",
-        });
-    }
+    check_degree(degree, || format!("the degree phi({n}) of cyclotomic({n})"))?;
     let kernel: Vec<(u64, u32)> = factors.iter().map(|&(p, _)| (p, 1)).collect();
     let r: u64 = kernel.iter().map(|&(p, _)| p).product();
     let stretch = (n / r) as usize;
@@ -483,6 +475,20 @@ pub fn cyclotomic(n: u64) -> Result<Polynomial> {
     Ok(Polynomial::from_integers(stretched))
 }
 
+/// Refuses a polynomial whose degree is above the order limit; `what` names it.
+fn check_degree(degree: u64, what: impl FnOnce() -> String) -> Result<()> {
+    let limit = limits::max_order();
+    if degree as u128 > limit as u128 {
+        return Err(Error::TooLarge {
+            what: what(),
+            requested: degree as u128,
+            limit: limit as u128,
+            hint: "raise the order limit (limits::set_max_order) to allow it",
+        });
+    }
+    Ok(())
+}
+
 /// The necklace polynomial `M(a, n) = (1/n) sum_{d | n} mu(d) a^(n/d)`, as a polynomial
 /// in `a`: the number of aperiodic necklaces of `n` beads in `a` colours (and of monic
 /// irreducible polynomials of degree `n` over a field of `a` elements).
@@ -505,15 +511,7 @@ pub fn necklace(n: u64) -> Result<Polynomial> {
     if n == 0 {
         return Err(Error::Zero { what: "necklace" });
     }
-    let limit = limits::max_order();
-    if n as u128 > limit as u128 {
-        return Err(Error::TooLarge {
-            what: format!("the degree of necklace({n})"),
-            requested: n as u128,
-            limit: limit as u128,
-            hint: "raise the order limit (limits::set_max_order) to allow it",
-        });
-    }
+    check_degree(n, || format!("the degree of necklace({n})"))?;
     let factors = factorize(n)?;
     let lattice = DivisorLattice::new(&factors);
     let mut num = vec![Integer::from(0); n as usize + 1];
