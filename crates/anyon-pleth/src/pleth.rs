@@ -580,18 +580,33 @@ pub fn plog_rational(r: &RationalFunction) -> Result<Option<Polynomial>> {
 /// The multiplicities of cyclotomic factors of `p` if `p` is a constant times a product
 /// of cyclotomic polynomials; `None` otherwise.
 fn cyclotomic_factors(p: &Polynomial) -> Result<Option<Vec<(u64, u64)>>> {
+    let (found, rest) = split_cyclotomic_factors(p, u64::MAX)?;
+    Ok(rest.is_constant().then_some(found))
+}
+
+/// Divides every cyclotomic factor `Phi_n` (`n <= max_index`) out of `p`: returns the
+/// pairs `(n, multiplicity)` found, ascending in `n`, and what is left.
+///
+/// Only `Phi_n` with `phi(n) <= deg` can divide a polynomial of degree `deg`, and
+/// `phi(n) >= sqrt(n/2)`, so the scan stops at `n = 2 deg^2 + 2` for the degree left.
+///
+/// # Errors
+/// Cancellation, and size limits of [`arith::cyclotomic`].
+pub fn split_cyclotomic_factors(
+    p: &Polynomial,
+    max_index: u64,
+) -> Result<(Vec<(u64, u64)>, Polynomial)> {
     let mut rest = p.clone();
-    let mut out = Vec::new();
-    let mut e: u64 = 1;
-    while rest.degree().unwrap_or(0) > 0 {
+    let mut found = Vec::new();
+    let mut n: u64 = 1;
+    while rest.degree().unwrap_or(0) > 0 && n <= max_index {
         limits::check_cancel()?;
         let deg = rest.degree().unwrap_or(0) as u64;
-        // phi(e) <= deg is needed; phi(e) >= sqrt(e/2) bounds the search.
-        if e > 2 * deg * deg + 2 {
-            return Ok(None);
+        if n > deg.saturating_mul(deg).saturating_mul(2).saturating_add(2) {
+            break;
         }
-        if arith::totient(e)? <= deg {
-            let phi = arith::cyclotomic(e)?;
+        if arith::totient(n)? <= deg {
+            let phi = arith::cyclotomic(n)?;
             let mut k = 0;
             loop {
                 let (q, r) = rest.div_rem(&phi)?;
@@ -602,12 +617,12 @@ fn cyclotomic_factors(p: &Polynomial) -> Result<Option<Vec<(u64, u64)>>> {
                 k += 1;
             }
             if k > 0 {
-                out.push((e, k));
+                found.push((n, k));
             }
         }
-        e += 1;
+        n += 1;
     }
-    Ok(Some(out))
+    Ok((found, rest))
 }
 
 #[cfg(test)]

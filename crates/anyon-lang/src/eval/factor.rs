@@ -54,31 +54,10 @@ fn factor_polynomial(p: &Polynomial) -> Result<(Rational, Vec<(Polynomial, i64)>
         factors.push((Polynomial::x(), v as i64));
     }
     // cyclotomic factors
-    let degree = rest.degree().unwrap_or(0) as u64;
-    let mut n = 1u64;
-    let scan_to = degree
-        .saturating_mul(degree)
-        .saturating_mul(2)
-        .saturating_add(2)
-        .min(CYCLOTOMIC_SCAN);
-    while n <= scan_to && rest.degree().unwrap_or(0) > 0 {
-        limits::check_cancel()?;
-        let phi = anyon_pleth::arith::totient(n)?;
-        if phi <= rest.degree().unwrap_or(0) as u64 {
-            let c = normalise(&anyon_pleth::arith::cyclotomic(n)?);
-            let mut e = 0i64;
-            while let Ok((q, r)) = rest.div_rem(&c) {
-                if !r.is_zero() {
-                    break;
-                }
-                rest = q;
-                e += 1;
-            }
-            if e > 0 {
-                factors.push((c, e));
-            }
-        }
-        n += 1;
+    let (cyclotomic, left) = anyon_pleth::pleth::split_cyclotomic_factors(&rest, CYCLOTOMIC_SCAN)?;
+    rest = left;
+    for (n, e) in cyclotomic {
+        factors.push((normalise(&anyon_pleth::arith::cyclotomic(n)?), e as i64));
     }
     // rational roots r/s: r | a_0, s | a_n
     let prim = rest.primitive_part();
