@@ -1,5 +1,7 @@
 //! Order profiles: the integer data `(d, a_d)` of `Z(x) = prod_d (1 - x^d)^(-a_d)`.
 
+use anyon_pleth::{arith, pleth};
+
 use crate::error::{Result, invalid};
 
 /// Largest order `d` accepted in a profile.
@@ -97,18 +99,12 @@ impl Profile {
                 "group order must be in 1..={MAX_ORDER}, got {n}"
             )));
         }
-        let pairs: Vec<(u32, i64)> = divisors(n)
+        let number_theory = |e: anyon_pleth::Error| invalid(e.to_string());
+        let pairs: Vec<(u32, i64)> = arith::divisors(u64::from(n))
+            .map_err(number_theory)?
             .into_iter()
-            .map(|d| {
-                let g = gcd(u64::from(d), m) as u32;
-                let c: i64 = divisors(g)
-                    .into_iter()
-                    .filter(|e| d % e == 0)
-                    .map(|e| moebius(d / e) * i64::from(e))
-                    .sum();
-                (d, c)
-            })
-            .collect();
+            .map(|d| Ok((d as u32, arith::ramanujan_sum(d, m).map_err(number_theory)?)))
+            .collect::<Result<_>>()?;
         Self::new(&pairs)
     }
 
@@ -143,96 +139,23 @@ impl Profile {
     /// Exponents of the cyclotomic factorisation `Z = ± prod_k Phi_k(x)^(-b_k)` with
     /// `b_k = sum_{d : k | d} a_d`, nonzero ones only, sorted by `k`.
     pub fn cyclotomic_exponents(&self) -> Vec<(u32, i64)> {
-        let mut ks: Vec<u32> = self.terms.iter().flat_map(|&(d, _)| divisors(d)).collect();
-        ks.sort_unstable();
-        ks.dedup();
-        ks.into_iter()
-            .map(|k| {
-                let b = self
-                    .terms
-                    .iter()
-                    .filter(|&&(d, _)| d % k == 0)
-                    .map(|&(_, a)| a)
-                    .sum();
-                (k, b)
-            })
-            .filter(|&(_, b)| b != 0)
-            .collect()
+        let profile: Vec<(u64, i64)> = self.terms.iter().map(|&(d, a)| (u64::from(d), a)).collect();
+        // pleth writes Z = sign * prod_k Phi_k^(b'_k) with b'_k = -b_k; every d here is
+        // at least 1, so it cannot fail.
+        pleth::cyclotomic_exponents(&profile)
+            .map(|(_, exps)| exps.into_iter().map(|(k, b)| (k as u32, -b)).collect())
+            .unwrap_or_default()
     }
-}
-
-/// Divisors of `n >= 1`, ascending.
-pub(crate) fn divisors(n: u32) -> Vec<u32> {
-    let mut small = Vec::new();
-    let mut large = Vec::new();
-    let mut i = 1u32;
-    while u64::from(i) * u64::from(i) <= u64::from(n) {
-        if n % i == 0 {
-            small.push(i);
-            if i != n / i {
-                large.push(n / i);
-            }
-        }
-        i += 1;
-    }
-    small.extend(large.into_iter().rev());
-    small
-}
-
-/// The Moebius function.
-pub(crate) fn moebius(mut n: u32) -> i64 {
-    let mut result = 1;
-    let mut p = 2u32;
-    while u64::from(p) * u64::from(p) <= u64::from(n) {
-        if n % p == 0 {
-            n /= p;
-            if n % p == 0 {
-                return 0;
-            }
-            result = -result;
-        }
-        p += 1;
-    }
-    if n > 1 {
-        result = -result;
-    }
-    result
-}
-
-fn gcd(a: u64, b: u64) -> u64 {
-    if b == 0 { a } else { gcd(b, a % b) }
 }
 
 /// Integer coefficients (low to high) of the cyclotomic polynomial `Phi_k`, or `None`
 /// if a coefficient would not fit in an `i64`.
 pub(crate) fn cyclotomic(k: u32) -> Option<Vec<i64>> {
-    // x^k - 1 divided by Phi_j for every proper divisor j of k.
-    let mut num: Vec<i128> = vec![0; k as usize + 1];
-    num[0] = -1;
-    num[k as usize] = 1;
-    for j in divisors(k) {
-        if j == k {
-            continue;
-        }
-        let div: Vec<i128> = cyclotomic(j)?.into_iter().map(i128::from).collect();
-        num = div_monic(&num, &div)?;
-    }
-    num.into_iter().map(|c| i64::try_from(c).ok()).collect()
-}
-
-fn div_monic(num: &[i128], div: &[i128]) -> Option<Vec<i128>> {
-    let dn = num.len() - 1;
-    let dd = div.len() - 1;
-    let mut rem = num.to_vec();
-    let mut quot = vec![0i128; dn - dd + 1];
-    for i in (0..=dn - dd).rev() {
-        let c = rem[i + dd];
-        quot[i] = c;
-        for (j, &dj) in div.iter().enumerate() {
-            rem[i + j] = rem[i + j].checked_sub(c.checked_mul(dj)?)?;
-        }
-    }
-    rem.iter().all(|&r| r == 0).then_some(quot)
+    let phi = arith::cyclotomic(u64::from(k)).ok()?;
+    phi.numerators()
+        .iter()
+        .map(|c| i64::try_from(c).ok())
+        .collect()
 }
 
 #[cfg(test)]
