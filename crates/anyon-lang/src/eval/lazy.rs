@@ -463,20 +463,20 @@ fn monomial_power(f: &RationalFunction) -> Option<usize> {
 
 /// `p(g)/q(g)` to `O(x^n)` by Horner's rule on series.
 pub(crate) fn compose_exact_series(f: &RationalFunction, g: &Lazy, n: usize) -> Result<Series> {
-    let top = horner(f.numerator(), &g.expand(n)?)?;
-    let bottom = horner(f.denominator(), &g.expand(n)?)?;
+    let gs = g.expand(n)?;
     if f.denominator().is_one() {
-        return Ok(top);
+        return horner(f.numerator(), &gs);
     }
+    let bottom = horner(f.denominator(), &gs)?;
     let w = match bottom.valuation() {
         Some(w) => w,
         None => return Err(Error::new("division by zero in the composition")),
     };
     if w == 0 {
-        return Ok(top.checked_div(&bottom)?);
+        return Ok(horner(f.numerator(), &gs)?.checked_div(&bottom)?);
     }
-    let m = n.saturating_add(w);
-    let gs = g.expand(m)?;
+    // The quotient loses w orders: both sides are needed to n + w.
+    let gs = g.expand(n.saturating_add(w))?;
     Ok(horner(f.numerator(), &gs)?.checked_div(&horner(f.denominator(), &gs)?)?)
 }
 
